@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from ._validate import check_finite
+from .errors import InputError
 
 __all__ = ["currency_symbol", "format_money"]
 
@@ -37,15 +38,38 @@ def format_money(
     '$1,234.50'
     >>> format_money(-250, "EUR")
     '-€250'
+    >>> format_money(1, "XYZ")
+    Traceback (most recent call last):
+    ...
+    calculator.errors.InputError: currency is not a currency code Babel knows, got 'XYZ'
     """
     value = check_finite("amount", amount)
+    if abs(value) >= _LARGEST:
+        raise InputError("amount", f"is too large to be a salary figure, got {value:g}")
+    code = _currency_code(currency)
     numbers = _numbers()
-    loc = locale or DEFAULT_LOCALES.get(currency.upper(), "en_GB")
+    loc = locale or DEFAULT_LOCALES.get(code, "en_GB")
     pattern = "¤#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     text: str = numbers.format_currency(
-        value, currency.upper(), format=pattern, locale=loc, currency_digits=False
+        value, code, format=pattern, locale=loc, currency_digits=False
     )
     return text
+
+
+#: Figures at or above this are rejected before Babel's decimal arithmetic sees them.
+_LARGEST = 1e18
+
+
+def _currency_code(currency: object) -> str:
+    """An ISO 4217 code Babel knows, upper-cased; anything else is an InputError."""
+    if not isinstance(currency, str) or len(currency) != 3 or not currency.isalpha():
+        raise InputError(
+            "currency", f"must be a 3-letter ISO 4217 code such as 'GBP', got {currency!r}"
+        )
+    code = currency.upper()
+    if not _numbers().is_currency(code):
+        raise InputError("currency", f"is not a currency code Babel knows, got {currency!r}")
+    return code
 
 
 def currency_symbol(currency: str = "GBP", *, locale: str | None = None) -> str:
@@ -54,6 +78,7 @@ def currency_symbol(currency: str = "GBP", *, locale: str | None = None) -> str:
     >>> currency_symbol("USD")
     '$'
     """
-    loc = locale or DEFAULT_LOCALES.get(currency.upper(), "en_GB")
-    symbol: str = _numbers().get_currency_symbol(currency.upper(), locale=loc)
+    code = _currency_code(currency)
+    loc = locale or DEFAULT_LOCALES.get(code, "en_GB")
+    symbol: str = _numbers().get_currency_symbol(code, locale=loc)
     return symbol

@@ -1,0 +1,552 @@
+"""The three salary levels: bottom line, going rate and top salary, plus the target.
+
+Source: DOMAIN.md section 1 (the three-level salary framework). The bottom line is what leaves
+you no worse off than today; the going rate is the market median (P50); the top salary is the
+highest you could reasonably expect for your expertise; the target sits between the last two.
+The levels are not forced into order: a bottom line above the market is reported as a warning.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any, Final, Literal, get_args
+
+from ._validate import (
+    check_choice,
+    check_fraction,
+    check_int_range,
+    check_non_negative,
+    check_positive,
+    check_range,
+)
+from .errors import InputError
+from .periods import PAY_PERIODS, PayPeriod, to_annual
+
+__all__ = [
+    "EXPERTISE_LEVELS",
+    "EXPERTISE_MULTIPLIERS",
+    "EXPERTISE_PERCENTILES",
+    "MIN_POINTS_FOR_SPREAD",
+    "DataPoint",
+    "Expertise",
+    "PointsSummary",
+    "SalaryBands",
+    "going_rate_from_points",
+    "interpolate_percentile",
+    "salary_bands",
+    "top_salary_from_percentiles",
+]
+
+Expertise = Literal["beginner", "intermediate", "expert"]
+EXPERTISE_LEVELS: Final[tuple[str, ...]] = get_args(Expertise)
+
+#: Market percentile that marks the top salary for each level of expertise (DOMAIN.md 1).
+EXPERTISE_PERCENTILES: Final[dict[str, int]] = {"beginner": 60, "intermediate": 75, "expert": 90}
+
+#: With only a going rate, top salary = going rate x this multiplier (DOMAIN.md 1).
+EXPERTISE_MULTIPLIERS: Final[dict[str, float]] = {
+    "beginner": 1.10,
+    "intermediate": 1.20,
+    "expert": 1.35,
+}
+
+#: Fewest collected figures whose spread is used for the top salary; with fewer, the top salary
+#: falls back to going rate x multiplier (one or two figures say nothing about P75 or P90).
+MIN_POINTS_FOR_SPREAD: Final = 3
+
+_SUMMARY_PERCENTILES: Final[tuple[int, ...]] = (10, 25, 50, 75, 90)
+_HOURS_RANGE: Final[tuple[float, float]] = (1.0, 100.0)
+
+
+def _check_expertise(value: object) -> Expertise:
+    check_choice("expertise", value, EXPERTISE_LEVELS)
+    return value  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class DataPoint:
+    """One pay figure the user collected (salary guide, job ad, recruiter quote).
+
+    ``amount`` is paid per ``per`` (hour, day, week, month or year); :attr:`annual` converts it
+    with :func:`calculator.periods.to_annual` at ``hours_per_week`` and 52 weeks (DOMAIN.md 1).
+
+    >>> DataPoint(18, "hour", label="agency quote").annual
+    35100.0
+    >>> DataPoint.from_dict({"amount": 3000, "per": "month"}).annual
+    36000.0
+    >>> DataPoint(-1)
+    Traceback (most recent call last):
+    ...
+    calculator.errors.InputError: amount must be positive, got -1
+    """
+
+    amount: float
+    per: PayPeriod = "year"
+    label: str | None = None
+    hours_per_week: float = 37.5
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "amount", check_positive("amount", self.amount))
+        check_choice("per", self.per, PAY_PERIODS)
+        object.__setattr__(
+            self, "hours_per_week", check_range("hours_per_week", self.hours_per_week, 1, 100)
+        )
+        if self.label is not None and not isinstance(self.label, str):
+            raise InputError("label", f"must be text or empty, got {self.label!r}")
+
+    @property
+    def annual(self) -> float:
+        """The figure as an annual amount: amount x periods per year."""
+        return to_annual(self.amount, self.per, hours_per_week=self.hours_per_week)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DataPoint:
+        """Build from a mapping with ``amount`` and optional ``per``, ``label``, ``hours_per_week``.
+
+        >>> DataPoint.from_dict({"amount": 30000, "label": "job ad"}).label
+        'job ad'
+        """
+        if not isinstance(data, Mapping):
+            raise InputError("data_point", f"must be a mapping, got {type(data).__name__}")
+        allowed = {"amount", "per", "label", "hours_per_week"}
+        unknown = sorted(str(key) for key in data if key not in allowed)
+        if unknown:
+            raise InputError("data_point", f"has unknown keys: {', '.join(unknown)}")
+        if "amount" not in data:
+            raise InputError("amount", "is required")
+        return cls(
+            amount=data["amount"],
+            per=data.get("per", "year"),
+            label=data.get("label"),
+            hours_per_week=data.get("hours_per_week", 37.5),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready mapping; ``DataPoint.from_dict(p.to_dict()) == p``.
+
+        >>> DataPoint(20, "hour").to_dict()
+        {'amount': 20.0, 'per': 'hour', 'label': None, 'hours_per_week': 37.5}
+        """
+        return {
+            "amount": self.amount,
+            "per": self.per,
+            "label": self.label,
+            "hours_per_week": self.hours_per_week,
+        }
+
+
+def _linear_percentile(ordered: tuple[float, ...], p: float) -> float:
+    """numpy's default "linear" percentile: position h = (n - 1) x p / 100 in the sorted list."""
+    position = (len(ordered) - 1) * p / 100.0
+    below = math.floor(position)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (position - below) * (ordered[above] - ordered[below])
+
+
+@dataclass(frozen=True, slots=True)
+class PointsSummary:
+    """Summary of the figures the user collected, all annual; everything else is derived.
+
+    Percentiles use linear interpolation between order statistics (numpy's default method):
+    for ``n`` sorted values the p-th percentile sits at position ``(n - 1) x p / 100``.
+
+    >>> s = PointsSummary((30000.0, 34000.0, 32000.0, 40000.0))
+    >>> s.median, s.low, s.high, s.spread
+    (33000.0, 30000.0, 40000.0, 10000.0)
+    >>> s.percentiles[25], s.iqr
+    (31500.0, 4000.0)
+    """
+
+    values: tuple[float, ...]
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.values, tuple) or not self.values:
+            raise InputError("points", "need at least one figure")
+        checked = tuple(check_positive("points", value) for value in self.values)
+        object.__setattr__(self, "values", tuple(sorted(checked)))
+
+    @property
+    def count(self) -> int:
+        """How many figures."""
+        return len(self.values)
+
+    @property
+    def median(self) -> float:
+        """The middle figure (mean of the two middle ones for an even count)."""
+        return _linear_percentile(self.values, 50)
+
+    @property
+    def low(self) -> float:
+        """The smallest figure."""
+        return self.values[0]
+
+    @property
+    def high(self) -> float:
+        """The largest figure."""
+        return self.values[-1]
+
+    @property
+    def spread(self) -> float:
+        """high - low."""
+        return self.high - self.low
+
+    @property
+    def iqr(self) -> float:
+        """Interquartile range: P75 - P25."""
+        return _linear_percentile(self.values, 75) - _linear_percentile(self.values, 25)
+
+    @property
+    def percentiles(self) -> dict[int, float]:
+        """P10, P25, P50, P75 and P90 of the figures."""
+        return {p: _linear_percentile(self.values, p) for p in _SUMMARY_PERCENTILES}
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Caveats about how much the figures can tell."""
+        if self.count == 1:
+            return ("One figure is thin evidence: collect a few more to see the spread.",)
+        if self.count < 5:
+            return (f"Only {self.count} figures: treat the spread as rough.",)
+        return ()
+
+
+def going_rate_from_points(points: Iterable[float | DataPoint]) -> PointsSummary:
+    """Summarise collected figures (plain annual amounts or :class:`DataPoint`); going rate = median.
+
+    Source: DOMAIN.md 1 (going rate from data points the user collected).
+
+    >>> going_rate_from_points([30000, 32000, DataPoint(3000, "month")]).median
+    32000.0
+    >>> going_rate_from_points([31000]).notes
+    ('One figure is thin evidence: collect a few more to see the spread.',)
+    >>> going_rate_from_points([])
+    Traceback (most recent call last):
+    ...
+    calculator.errors.InputError: points need at least one figure
+    """
+    if isinstance(points, (str, bytes, Mapping)) or not isinstance(points, Iterable):
+        raise InputError("points", f"must be a list of figures, got {type(points).__name__}")
+    values: list[float] = []
+    for point in points:
+        if isinstance(point, DataPoint):
+            values.append(point.annual)
+        else:
+            values.append(check_positive("points", point))
+    return PointsSummary(tuple(values))
+
+
+def _check_percentiles(percentiles: object) -> dict[int, float]:
+    """Keys whole numbers 1..99, values finite and positive, non-decreasing; sorted copy."""
+    if not isinstance(percentiles, Mapping) or not percentiles:
+        raise InputError("percentiles", "must be a non-empty mapping of percentile to amount")
+    checked: dict[int, float] = {}
+    for key, value in percentiles.items():
+        try:
+            p = check_int_range("percentiles", key, 1, 99)
+            amount = check_positive("percentiles", value)
+        except InputError as err:
+            raise InputError("percentiles", f"entry {key!r}: {err.rule}") from None
+        checked[p] = amount
+    ordered = sorted(checked.items())
+    for (p_lo, a_lo), (p_hi, a_hi) in pairwise(ordered):
+        if a_hi < a_lo:
+            raise InputError(
+                "percentiles",
+                f"must not decrease: P{p_hi} ({a_hi:g}) is below P{p_lo} ({a_lo:g})",
+            )
+    return dict(ordered)
+
+
+def interpolate_percentile(percentiles: Mapping[int, float], p: float) -> float:
+    """The p-th percentile by linear interpolation between the nearest known percentiles.
+
+    value = v_lo + (p - p_lo) / (p_hi - p_lo) x (v_hi - v_lo) (DOMAIN.md 1: "interpolate between
+    known percentiles"). ``p`` outside the known range is an error unless it equals an end.
+
+    >>> interpolate_percentile({50: 30000, 75: 40000}, 60)
+    34000.0
+    >>> interpolate_percentile({50: 30000, 75: 40000}, 90)
+    Traceback (most recent call last):
+    ...
+    calculator.errors.InputError: percentile P90 is outside the known range P50 to P75
+    """
+    known = _check_percentiles(percentiles)
+    wanted = check_range("percentile", p, 1, 99)
+    keys = list(known)
+    if wanted < keys[0] or wanted > keys[-1]:
+        raise InputError(
+            "percentile", f"P{wanted:g} is outside the known range P{keys[0]} to P{keys[-1]}"
+        )
+    for p_lo, p_hi in pairwise(keys):
+        if p_lo <= wanted <= p_hi:
+            fraction = (wanted - p_lo) / (p_hi - p_lo)
+            return known[p_lo] + fraction * (known[p_hi] - known[p_lo])
+    return known[keys[0]]  # a single known percentile, asked for exactly
+
+
+def top_salary_from_percentiles(
+    percentiles: Mapping[int, float], expertise: Expertise = "intermediate"
+) -> float:
+    """Top salary = the market percentile for your expertise: beginner P60, intermediate P75,
+    expert P90 (DOMAIN.md 1), interpolated between known percentiles.
+
+    >>> top_salary_from_percentiles({25: 26000, 50: 30000, 75: 40000}, "beginner")
+    34000.0
+    >>> top_salary_from_percentiles({50: 30000, 75: 40000, 90: 46000}, "expert")
+    46000.0
+    """
+    level = _check_expertise(expertise)
+    return interpolate_percentile(percentiles, EXPERTISE_PERCENTILES[level])
+
+
+@dataclass(frozen=True, slots=True)
+class SalaryBands:
+    """The three levels and the target, each with where it came from (DOMAIN.md 1).
+
+    >>> b = SalaryBands(bottom_line=28000, going_rate=30000, top_salary=36000, target=33000)
+    >>> b.to_dict()["target"]
+    33000.0
+    """
+
+    bottom_line: float
+    going_rate: float
+    top_salary: float
+    target: float
+    going_rate_source: str = "you entered it"
+    top_salary_source: str = "you entered it"
+    bottom_line_source: str = "you entered it"
+    target_source: str = "you entered it"
+    expertise: Expertise = "intermediate"
+    notes: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bottom_line", check_non_negative("bottom_line", self.bottom_line))
+        for name in ("going_rate", "top_salary", "target"):
+            object.__setattr__(self, name, check_positive(name, getattr(self, name)))
+        _check_expertise(self.expertise)
+        for name in ("notes", "warnings"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+                raise InputError(name, "must be a tuple of text")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready mapping of every field (tuples become lists)."""
+        return {
+            "bottom_line": self.bottom_line,
+            "going_rate": self.going_rate,
+            "top_salary": self.top_salary,
+            "target": self.target,
+            "going_rate_source": self.going_rate_source,
+            "top_salary_source": self.top_salary_source,
+            "bottom_line_source": self.bottom_line_source,
+            "target_source": self.target_source,
+            "expertise": self.expertise,
+            "notes": list(self.notes),
+            "warnings": list(self.warnings),
+        }
+
+
+def _optional(name: str, value: object, *, positive: bool) -> float | None:
+    if value is None:
+        return None
+    return check_positive(name, value) if positive else check_non_negative(name, value)
+
+
+def _percent(fraction: float) -> str:
+    return f"{fraction * 100:.4g}%"
+
+
+def salary_bands(
+    *,
+    current_salary: float | None = None,
+    current_hours: float = 37.5,
+    new_hours: float | None = None,
+    extra_travel_cost: float = 0.0,
+    responsibility_uplift: float = 0.0,
+    personal_minimum: float | None = None,
+    going_rate: float | None = None,
+    percentiles: Mapping[int, float] | None = None,
+    points: Iterable[float | DataPoint] | None = None,
+    expertise: Expertise = "intermediate",
+    target: float | None = None,
+) -> SalaryBands:
+    """Work out the bottom line, going rate, top salary and target (DOMAIN.md 1).
+
+    - bottom line = current_salary x new_hours / current_hours x (1 + responsibility_uplift)
+      + extra_travel_cost. The uplift multiplies the hours-scaled pay (it is a share of pay);
+      travel is a cash cost, added after. ``new_hours`` defaults to ``current_hours``. The result
+      is never below ``personal_minimum``; with no current salary the personal minimum is the
+      bottom line (hours, uplift and travel then have nothing to scale and are noted as unused).
+    - going rate: ``going_rate`` if given, else P50 of ``percentiles`` (interpolated if needed),
+      else the median of ``points``.
+    - top salary: the expertise percentile (beginner P60, intermediate P75, expert P90) of
+      ``percentiles``, else of ``points`` (with at least ``MIN_POINTS_FOR_SPREAD`` figures), else
+      going rate x 1.10 / 1.20 / 1.35. If ``percentiles`` do not reach the needed percentile,
+      the multiplier is used but kept between the nearest known percentiles below and above.
+    - target: ``target`` if given, else the midpoint of going rate and top salary; raised to the
+      bottom line if below it.
+
+    Levels out of order are warnings, not errors.
+
+    >>> b = salary_bands(current_salary=30000, new_hours=40, going_rate=30000)
+    >>> b.bottom_line, b.top_salary, b.target
+    (32000.0, 36000.0, 33000.0)
+    >>> salary_bands(going_rate=30000)
+    Traceback (most recent call last):
+    ...
+    calculator.errors.InputError: current_salary or a personal_minimum is needed for the bottom line
+    """
+    current = _optional("current_salary", current_salary, positive=True)
+    hours_now = check_range("current_hours", current_hours, *_HOURS_RANGE)
+    hours_new = (
+        hours_now if new_hours is None else check_range("new_hours", new_hours, *_HOURS_RANGE)
+    )
+    travel = check_non_negative("extra_travel_cost", extra_travel_cost)
+    uplift = check_fraction("responsibility_uplift", responsibility_uplift)
+    minimum = _optional("personal_minimum", personal_minimum, positive=False)
+    explicit_rate = _optional("going_rate", going_rate, positive=True)
+    known = None if percentiles is None else _check_percentiles(percentiles)
+    summary = None if points is None else going_rate_from_points(points)
+    level = _check_expertise(expertise)
+    wanted_target = _optional("target", target, positive=True)
+
+    notes: list[str] = []
+    warnings: list[str] = []
+
+    # Bottom line.
+    if current is None and minimum is None:
+        raise InputError("current_salary", "or a personal_minimum is needed for the bottom line")
+    if current is not None:
+        adjusted = current * hours_new / hours_now * (1.0 + uplift) + travel
+        parts = ["your current pay"]
+        if hours_new != hours_now:
+            parts.append(f"scaled from {hours_now:g} to {hours_new:g} hours a week")
+        if uplift > 0:
+            parts.append(f"plus {_percent(uplift)} for added responsibility")
+        if travel > 0:
+            parts.append("plus the extra travel cost")
+        adjusted_source = ", ".join(parts)
+        if minimum is not None and minimum > adjusted:
+            bottom_line, bottom_source = minimum, "your personal minimum"
+            notes.append(
+                "Your personal minimum sets the bottom line: it is above your current pay "
+                "once adjusted for hours, responsibility and travel."
+            )
+        else:
+            bottom_line, bottom_source = adjusted, adjusted_source
+            if minimum is not None:
+                notes.append(
+                    "Your adjusted current pay sets the bottom line: it is at or above your "
+                    "personal minimum."
+                )
+    else:
+        assert minimum is not None
+        bottom_line, bottom_source = minimum, "your personal minimum"
+        if travel > 0 or uplift > 0 or hours_new != hours_now:
+            notes.append(
+                "Hours, responsibility and travel adjust your current pay; with no current "
+                "salary given, the bottom line is your personal minimum as entered."
+            )
+
+    # Going rate.
+    rate: float | None = None
+    rate_source = ""
+    if explicit_rate is not None:
+        rate, rate_source = explicit_rate, "you entered it"
+    elif known is not None and min(known) <= 50 <= max(known):
+        rate = interpolate_percentile(known, 50)
+        rate_source = "market median (P50)" if 50 in known else "market median (P50, interpolated)"
+    elif summary is not None:
+        rate = summary.median
+        rate_source = (
+            "the one figure you collected"
+            if summary.count == 1
+            else f"median of {_figures(summary.count)} you collected"
+        )
+    if rate is None:
+        raise InputError(
+            "going_rate", "is needed: enter it, or give market percentiles or collected figures"
+        )
+    if summary is not None:
+        notes.extend(summary.notes)
+
+    # Top salary.
+    p_needed = EXPERTISE_PERCENTILES[level]
+    multiplier = EXPERTISE_MULTIPLIERS[level]
+    if known is not None:
+        if min(known) <= p_needed <= max(known):
+            top = interpolate_percentile(known, p_needed)
+            top_source = f"market P{p_needed} ({level})"
+        else:
+            # The true percentile lies between its known neighbours, so the fallback is kept
+            # within them; this keeps the top salary non-decreasing with expertise.
+            below = [v for p, v in known.items() if p < p_needed]
+            above = [v for p, v in known.items() if p > p_needed]
+            top = rate * multiplier
+            if below:
+                top = max(top, below[-1])
+            if above:
+                top = min(top, above[0])
+            top_source = f"going rate x {multiplier:.2f} ({level}), kept within the market data"
+            notes.append(
+                f"The market percentiles given do not reach P{p_needed}, the top for "
+                f"{level} expertise, so the top salary uses the going rate multiplier "
+                "kept within the known percentiles."
+            )
+    elif summary is not None and summary.count >= MIN_POINTS_FOR_SPREAD:
+        top = _linear_percentile(summary.values, p_needed)
+        top_source = f"P{p_needed} of {_figures(summary.count)} you collected ({level})"
+    else:
+        top = rate * multiplier
+        top_source = f"going rate x {multiplier:.2f} ({level})"
+        if summary is not None:
+            notes.append(
+                f"{_figures(summary.count).capitalize()} cannot show a P{p_needed}; "
+                "the top salary uses the going rate multiplier instead."
+            )
+
+    # Target.
+    if wanted_target is not None:
+        chosen_target, target_source = wanted_target, "you entered it"
+    else:
+        chosen_target = (rate + top) / 2.0
+        target_source = "midpoint of going rate and top salary"
+    if chosen_target < bottom_line:
+        notes.append("The target was below your bottom line, so it was raised to the bottom line.")
+        chosen_target, target_source = bottom_line, "raised to your bottom line"
+
+    # Findings, not errors.
+    if bottom_line > top:
+        warnings.append(
+            "There may be no room to agree: the market tops out below what you need "
+            "(your bottom line is above the top salary)."
+        )
+    elif bottom_line > rate:
+        warnings.append(
+            "Your bottom line is above the going rate: you need more than typical pay for "
+            "this role, so expect a harder negotiation."
+        )
+    if top < rate:
+        warnings.append("The top salary is below the going rate: check the figures entered.")
+
+    return SalaryBands(
+        bottom_line=bottom_line,
+        going_rate=rate,
+        top_salary=top,
+        target=chosen_target,
+        going_rate_source=rate_source,
+        top_salary_source=top_source,
+        bottom_line_source=bottom_source,
+        target_source=target_source,
+        expertise=level,
+        notes=tuple(notes),
+        warnings=tuple(warnings),
+    )
+
+
+def _figures(count: int) -> str:
+    return "one figure" if count == 1 else f"{count} figures"
