@@ -100,7 +100,7 @@ def spoken_phrase(amount: float, currency: str | None = None) -> str:
     """
     # Rounded to cents first so float noise (39,999.99999...) cannot change the decade.
     value = round(check_positive("amount", amount), 2)
-    symbol = "" if currency is None else _symbol(currency)
+    symbol = "" if currency is None else currency_symbol(currency)
     if value >= 100_000:
         thousands = math.floor(value / 1000 + 0.5)
         return f"around {symbol}{thousands:,}k"
@@ -114,17 +114,13 @@ def spoken_phrase(amount: float, currency: str | None = None) -> str:
 
 
 def _money_text(amount: float, currency: str, field: str) -> str:
-    """format_money, with Babel's Decimal overflow (amounts from about 1e28) as InputError."""
+    """format_money, naming the caller's ``field`` when the amount itself is refused."""
     try:
         return format_money(amount, currency)
-    except ArithmeticError:
-        raise InputError(field, f"is too large to show as money, got {amount:g}") from None
-
-
-def _symbol(currency: object) -> str:
-    if not isinstance(currency, str) or len(currency) != 3 or not currency.isalpha():
-        raise InputError("currency", f"must be a three-letter currency code, got {currency!r}")
-    return currency_symbol(currency)
+    except InputError as error:
+        if error.field != "amount":
+            raise
+        raise InputError(field, error.rule) from None
 
 
 @dataclass(frozen=True, slots=True)
