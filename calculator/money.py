@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ._validate import check_finite
+from ._validate import check_finite, check_int_range
 from .errors import InputError
 
 __all__ = ["currency_symbol", "format_money"]
@@ -47,9 +47,10 @@ def format_money(
     if abs(value) >= _LARGEST:
         raise InputError("amount", f"is too large to be a salary figure, got {value:g}")
     code = _currency_code(currency)
+    places = check_int_range("decimals", decimals, 0, 6)
     numbers = _numbers()
-    loc = locale or DEFAULT_LOCALES.get(code, "en_GB")
-    pattern = "¤#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    loc = _locale(locale, code)
+    pattern = "¤#,##0" + ("." + "0" * places if places else "")
     text: str = numbers.format_currency(
         value, code, format=pattern, locale=loc, currency_digits=False
     )
@@ -58,6 +59,21 @@ def format_money(
 
 #: Figures at or above this are rejected before Babel's decimal arithmetic sees them.
 _LARGEST = 1e18
+
+
+def _locale(locale: object, code: str) -> str:
+    """The caller's locale if Babel knows it, else the default for the currency."""
+    if locale is None:
+        return DEFAULT_LOCALES.get(code, "en_GB")
+    if not isinstance(locale, str) or not locale:
+        raise InputError("locale", f"must be a locale name such as 'en_GB', got {locale!r}")
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(locale)
+    except (ValueError, LookupError, UnknownLocaleError) as error:
+        raise InputError("locale", f"is not a locale Babel knows, got {locale!r}") from error
+    return locale
 
 
 def _currency_code(currency: object) -> str:
@@ -79,6 +95,6 @@ def currency_symbol(currency: str = "GBP", *, locale: str | None = None) -> str:
     '$'
     """
     code = _currency_code(currency)
-    loc = locale or DEFAULT_LOCALES.get(code, "en_GB")
+    loc = _locale(locale, code)
     symbol: str = _numbers().get_currency_symbol(code, locale=loc)
     return symbol
