@@ -1,0 +1,316 @@
+"""Results of the Compare page: glue from the offer inputs to calculator.compare and charts.
+
+The core modules for offers, comparison, scoring, tax, places and charts are imported inside
+functions; if one is missing from this checkout the page says so and keeps working.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import streamlit as st
+
+from app_pages._glue import plot
+from app_pages._state import fraction, report, result_section, value
+from calculator.errors import InputError
+from calculator.money import format_money
+from calculator.scenario import FACTORS, OFFER_SIDES, WEIGHTED
+
+__all__ = ["FIELDS", "choices", "offer_payload", "show"]
+
+LOG = logging.getLogger("offer_compass.app")
+
+#: Core field names (Offer.from_dict and friends) -> widget key suffixes.
+_CORE_TO_FIELD = {
+    "name": "name",
+    "base_salary": "base_salary",
+    "amount": "base_salary",
+    "pay_period": "base_per",
+    "hours_per_week": "hours_per_week",
+    "bonus_target": "bonus_target_pct",
+    "target_rate": "bonus_target_pct",
+    "bonus_payout": "bonus_payout_pct",
+    "expected_payout": "bonus_payout_pct",
+    "sign_on": "sign_on",
+    "repayment_months": "sign_on_repay_months",
+    "sign_on_repayment_months": "sign_on_repay_months",
+    "relocation": "relocation",
+    "raise_rate": "raise_pct",
+    "annual_raise": "raise_pct",
+    "shares": "equity_shares",
+    "price": "equity_price",
+    "grant_value": "equity_grant_value",
+    "strike": "equity_strike",
+    "holiday_days": "holiday_days",
+    "employer_rate": "pension_employer_pct",
+    "employee_rate": "pension_employee_pct",
+    "match_rate": "pension_employer_pct",
+    "match_cap": "pension_match_cap_pct",
+    "health_care": "health_care",
+    "travel_allowance": "travel_allowance",
+    "company_car": "company_car",
+    "gym": "gym",
+    "days_per_week": "home_days",
+    "commute_cost": "commute_cost",
+    "commute_minutes": "commute_minutes",
+    "funding": "study_funding",
+    "study_funding": "study_funding",
+    "study_days": "study_days",
+    "days": "study_days",
+    "index": "place_index",
+    "state": "place_state",
+    "state_local_rate": "tax_local_rate_pct",
+}
+FIELDS: dict[str, str] = {}
+
+
+def _side_fields(side: str) -> dict[str, str]:
+    out = {core: f"{side}.{name}" for core, name in _CORE_TO_FIELD.items()}
+    out.update({f"{side}.{name}": f"{side}.{name}" for name in _CORE_TO_FIELD.values()})
+    return out
+
+
+def choices() -> tuple[dict[str, list[str]], list[str]]:
+    """Tax years per country and US states, from the core (empty when not available)."""
+    years: dict[str, list[str]] = {}
+    states: list[str] = []
+    try:
+        from calculator import tax
+
+        for country in ("GB", "US"):
+            years[country] = [str(y) for y in tax.available_tax_years(country)]
+    except Exception:  # the tax module may not be in this checkout yet
+        LOG.info("tax years not available", exc_info=True)
+    try:
+        from calculator import places
+
+        states = sorted(places.STATES) if hasattr(places, "STATES") else []
+    except Exception:
+        LOG.info("places not available", exc_info=True)
+    return years, states
+
+
+def _pct(side: str, name: str) -> float | None:
+    return fraction(f"{side}.{name}")
+
+
+def offer_payload(side: str) -> dict[str, Any] | None:
+    """The JSON-like dict for Offer.from_dict from one column's inputs (None: no salary yet).
+
+    Percentages become fractions here (the UI shows %, the core takes fractions).
+    """
+    v = lambda name: value(f"{side}.{name}")  # noqa: E731
+    if v("base_salary") is None:
+        return None
+    payload: dict[str, Any] = {
+        "name": v("name") or ("Offer A" if side == "offer_a" else "Offer B"),
+        "currency": value("numbers.currency"),
+        "base_salary": v("base_salary"),
+        "pay_period": v("base_per"),
+        "hours_per_week": v("hours_per_week") or 37.5,
+    }
+    if v("bonus_target_pct") is not None:
+        payload["bonus"] = {
+            "target_rate": _pct(side, "bonus_target_pct"),
+            "expected_payout": (
+                1.0 if v("bonus_payout_pct") is None else v("bonus_payout_pct") / 100.0
+            ),
+        }
+    if v("sign_on") is not None:
+        payload["sign_on"] = {"amount": v("sign_on"), "repayment_months": v("sign_on_repay_months")}
+    payload["relocation"] = v("relocation")
+    payload["raise_rate"] = _pct(side, "raise_pct")
+    kind = v("equity_kind")
+    if kind != "none":
+        grant: dict[str, Any] = {"kind": kind, "schedule": v("equity_schedule")}
+        if kind == "rsu":
+            grant.update(
+                shares=v("equity_shares"),
+                price=v("equity_price"),
+                grant_value=v("equity_grant_value"),
+            )
+        else:
+            grant.update(
+                shares=v("equity_shares"),
+                strike=v("equity_strike"),
+                scenarios={
+                    "zero": 0.0,
+                    "bear": v("equity_bear_price"),
+                    "base": v("equity_base_price"),
+                    "bull": v("equity_bull_price"),
+                },
+            )
+        payload["equity"] = [grant]
+    payload["holiday_days"] = v("holiday_days")
+    pension = v("pension_type")
+    if pension != "none":
+        payload["pension"] = {
+            "basis": {"percent": "salary", "uk_auto_enrolment": "qualifying_earnings"}.get(
+                pension, "salary"
+            ),
+            "kind": pension,
+            "employer_rate": _pct(side, "pension_employer_pct") if pension != "match" else 0.0,
+            "employee_rate": _pct(side, "pension_employee_pct") or 0.0,
+            "match_rate": _pct(side, "pension_employer_pct") if pension == "match" else 0.0,
+            "match_cap": _pct(side, "pension_match_cap_pct") or 0.0,
+        }
+    for name in ("health_care", "travel_allowance", "company_car", "gym"):
+        payload[name] = v(name)
+    if v("home_days") is not None:
+        payload["home_working"] = {
+            "days_per_week": v("home_days"),
+            "commute_cost": v("commute_cost"),
+            "commute_minutes": v("commute_minutes"),
+        }
+    if v("study_funding") is not None or v("study_days") is not None:
+        payload["study"] = {"funding": v("study_funding"), "days": v("study_days")}
+    if v("custom_name") and v("custom_value") is not None:
+        payload["custom_benefits"] = [{"name": v("custom_name"), "value": v("custom_value")}]
+    payload["factors"] = {factor: v(f"factor_{factor}") for factor in FACTORS}
+    place = v("place_kind")
+    if place == "us_state" and v("place_state"):
+        payload["place"] = {"state": v("place_state")}
+    elif place == "custom" and v("place_index") is not None:
+        payload["place"] = {"label": payload["name"], "index": v("place_index")}
+    country = v("tax_country")
+    if country != "none":
+        tax: dict[str, Any] = {"country": country}
+        if v("tax_year"):
+            tax["tax_year"] = int(v("tax_year"))
+        if country == "GB":
+            tax["region"] = v("tax_region") or None
+            tax["student_loans"] = [v("tax_student_loan")] if v("tax_student_loan") else []
+        else:
+            tax["filing_status"] = v("tax_filing_status") or "single"
+            tax["state_local_rate"] = _pct(side, "tax_local_rate_pct") or 0.0
+        payload["tax"] = tax
+    return payload
+
+
+def _offers() -> list[Any]:
+    from calculator.offers import Offer
+
+    built = []
+    for side in OFFER_SIDES:
+        try:
+            payload = offer_payload(side)
+            if payload is None:
+                continue
+            built.append(Offer.from_dict(payload))
+        except InputError as err:
+            report(err, _side_fields(side))
+    return built
+
+
+def show() -> None:
+    """Draw the results: verdicts, totals, gap, break-even, asks, questions, charts, report."""
+    try:
+        from calculator import compare  # noqa: F401
+    except ImportError:
+        st.info("The comparison needs calculator.compare, which is not installed in this copy.")
+        return
+    offers = _offers()
+    if len(offers) < 2:
+        st.info("Enter a base salary for both offers (or load the example) to compare them.")
+        return
+    _results(offers)
+
+
+def _view_line(net: bool, same_money: bool) -> str:
+    return (
+        f"Figures shown: **{'take-home (net)' if net else 'before tax (gross)'}**, "
+        f"**{'same money (adjusted for cost of living)' if same_money else 'nominal (as paid)'}**."
+    )
+
+
+def _results(offers: list[Any]) -> None:
+    """Everything below the weights, each part in its own safe section.
+
+    Coded against the module contract in docs/architecture.md (compare_offers -> Comparison,
+    score_packages, value_if_leaving, charts.*, report.comparison_report_html).
+    """
+    from calculator.compare import compare_offers
+    from calculator.report import comparison_report_html
+    from calculator.scoring import score_packages
+
+    from calculator import charts
+
+    currency = value("numbers.currency")
+    weights = {item: value(f"weights.{item}") for item in WEIGHTED}
+    years = value("compare.years")
+    net = bool(value("compare.view_net"))
+    same_money = bool(value("compare.same_money"))
+    view = "same_money" if same_money else "nominal"
+    comparison = compare_offers(*offers, weights=weights, years=years, view=view)
+    view_line = _view_line(net, same_money)
+    money = lambda amount: format_money(amount, currency)  # noqa: E731
+
+    st.subheader("Totals")
+    st.caption(view_line)
+    columns = st.columns(len(offers))
+    for column, total in zip(columns, comparison.totals, strict=False):
+        year_one = total.year_one_net if net else total.year_one
+        cumulative = total.cumulative_net if net else total.cumulative
+        column.metric(f"{total.name}: year one", money(year_one))
+        column.metric(f"{total.name}: {years} years", money(cumulative))
+    with result_section():
+        if comparison.too_close_to_call:
+            st.info(
+                "Too close to call: the totals are within 2%. Let the score and how each job feels decide."
+            )
+        st.markdown(
+            f"**Gap over {years} years:** {money(abs(comparison.gap))}. "
+            f"**Break-even salary** for the weaker offer: {money(comparison.break_even_salary)}."
+        )
+        if comparison.asks:
+            st.markdown("**The same value could come as:** " + "; or ".join(comparison.asks))
+        if comparison.questions:
+            with st.expander("Questions to ask the employers"):
+                for question in comparison.questions:
+                    st.markdown(f"- {question}")
+
+    figures: list[Any] = []
+    with result_section():
+        figure = charts.offer_components_chart(comparison)
+        figures.append(figure)
+        plot(figure, key="chart_components")
+    with result_section():
+        figure = charts.cumulative_value_chart(comparison)
+        figures.append(figure)
+        plot(figure, key="chart_cumulative")
+    scores = None
+    with result_section():
+        scores = score_packages(offers, weights)
+        figure = charts.score_chart(scores)
+        figures.append(figure)
+        plot(figure, key="chart_score")
+    with result_section():
+        from app_pages._state import slider
+
+        slider(
+            "compare.leave_month", "If you left after this many months", "Value received by then."
+        )
+        figure = charts.leaving_value_chart(offers, months=range(0, 49))
+        figures.append(figure)
+        plot(figure, key="chart_leaving")
+    with result_section():
+        for index, offer in enumerate(offers):
+            if getattr(offer, "tax", None) is not None:
+                figure = charts.take_home_waterfall(offer.tax.take_home(offer.base_salary))
+                figures.append(figure)
+                plot(figure, key=f"chart_waterfall_{index}")
+    with result_section():
+        figure = charts.place_adjustment_chart(comparison)
+        figures.append(figure)
+        plot(figure, key="chart_place")
+    with result_section():
+        html = comparison_report_html(comparison, scores=scores, figures=figures)
+        st.download_button(
+            "Download report (HTML)",
+            data=html,
+            file_name="offer-comparison.html",
+            mime="text/html",
+            key="_oc_report",
+            help="A single file with the totals, charts and questions. Works offline.",
+        )

@@ -1,0 +1,334 @@
+"""The offer form: the same fields in the same order for offer A and offer B."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages._state import choice, money_input, number, slider, text, value
+from calculator.scenario import FACTORS
+
+__all__ = ["FACTOR_LABELS", "PERIODS", "offer_form", "weights_form"]
+
+PERIODS = {
+    "year": "a year",
+    "month": "a month",
+    "week": "a week",
+    "day": "a day",
+    "hour": "an hour",
+}
+FACTOR_LABELS = {
+    "culture": "Culture and people",
+    "growth": "Growth and learning",
+    "commute": "Commute and location",
+    "security": "Job security",
+    "flexibility": "Flexibility",
+}
+WEIGHT_LABELS = {
+    "base": "Base salary",
+    "bonus": "Bonus",
+    "sign_on": "Sign-on and relocation",
+    "equity": "Equity",
+    "holiday": "Holiday",
+    "pension": "Pension",
+    "health": "Health care",
+    "travel": "Travel allowance",
+    "car": "Company car",
+    "gym": "Gym",
+    "home_working": "Home working",
+    "study": "Study support",
+    "custom": "Other benefits",
+    **FACTOR_LABELS,
+}
+
+
+def offer_form(side: str, title: str, tax_years: dict[str, list[str]], states: list[str]) -> None:
+    """Draw every input of one offer (keys ``<side>.<field>``)."""
+    k = f"{side}."
+    st.subheader(title)
+    text(k + "name", "Employer or offer name", "A short name to tell the offers apart.")
+    a, b = st.columns([3, 2])
+    with a:
+        money_input(k + "base_salary", "Base salary", "The guaranteed pay before tax.")
+    with b:
+        choice(k + "base_per", "Paid per", "How often the base salary figure is paid.", PERIODS)
+    number(
+        k + "hours_per_week",
+        "Hours a week",
+        "Contracted weekly hours: used to turn hourly pay into a year.",
+        step=0.5,
+    )
+    with st.expander("Bonus, sign-on, relocation, raises", expanded=True):
+        a, b = st.columns(2)
+        with a:
+            number(k + "bonus_target_pct", "Bonus target (%)", "The bonus as a % of base salary.")
+        with b:
+            number(
+                k + "bonus_payout_pct",
+                "Expected payout (%)",
+                "How much of the target you expect to be paid out. 100% unless you know better.",
+            )
+        a, b = st.columns(2)
+        with a:
+            money_input(k + "sign_on", "Sign-on payment", "A one-off payment when you join.")
+        with b:
+            number(
+                k + "sign_on_repay_months",
+                "Repay if you leave within (months)",
+                "Many sign-on payments must be paid back if you leave early.",
+                step=1.0,
+            )
+        a, b = st.columns(2)
+        with a:
+            money_input(k + "relocation", "Relocation", "One-off help with moving costs.")
+        with b:
+            number(
+                k + "raise_pct", "Yearly raise (%)", "The pay rise you expect each year.", step=0.5
+            )
+    with st.expander("Equity"):
+        kind = choice(
+            k + "equity_kind",
+            "Equity type",
+            "RSUs are shares given to you; options let you buy shares at a fixed (strike) price.",
+            {"none": "None", "rsu": "Shares (RSUs)", "option": "Stock options"},
+            horizontal=True,
+        )
+        if kind != "none":
+            a, b = st.columns(2)
+            with a:
+                number(k + "equity_shares", "Number of shares", "Shares in the whole grant.")
+            with b:
+                if kind == "rsu":
+                    money_input(
+                        k + "equity_grant_value",
+                        "Grant value",
+                        "The total value of the grant, if stated instead of shares x price.",
+                    )
+                else:
+                    number(
+                        k + "equity_strike",
+                        "Strike price",
+                        "The price per share you would pay.",
+                        step=0.1,
+                        fmt="%.2f",
+                    )
+            if kind == "rsu":
+                number(
+                    k + "equity_price",
+                    "Share price now",
+                    "Today's price per share.",
+                    step=0.1,
+                    fmt="%.2f",
+                )
+            else:
+                st.caption("Exit price per share in three scenarios (private equity is uncertain):")
+                a, b, c = st.columns(3)
+                with a:
+                    number(k + "equity_bear_price", "Bear", "A poor outcome.", fmt="%.2f")
+                with b:
+                    number(k + "equity_base_price", "Base", "A middle outcome.", fmt="%.2f")
+                with c:
+                    number(k + "equity_bull_price", "Bull", "A great outcome.", fmt="%.2f")
+            choice(
+                k + "equity_schedule",
+                "Vesting",
+                "Standard: 4 years, 25% after a 1-year cliff, then monthly. Front-loaded: "
+                "40/30/20/10. Back-loaded: 5/15/40/40.",
+                {
+                    "standard": "Standard (1-year cliff, then monthly)",
+                    "front_loaded": "Front-loaded 40/30/20/10",
+                    "back_loaded": "Back-loaded 5/15/40/40",
+                },
+            )
+    with st.expander("Benefits", expanded=True):
+        number(
+            k + "holiday_days",
+            "Holiday days a year",
+            "Paid days off, excluding public holidays. Each is worth a day's pay.",
+        )
+        pension = choice(
+            k + "pension_type",
+            "Pension",
+            "Percent of pay; UK auto-enrolment (employer % of pay between £6,240 and £50,270); "
+            "or a US 401(k) match.",
+            {
+                "none": "None / not stated",
+                "percent": "Employer pays a % of salary",
+                "uk_auto_enrolment": "UK auto-enrolment (qualifying earnings)",
+                "match": "401(k) match",
+            },
+        )
+        if pension != "none":
+            a, b = st.columns(2)
+            with a:
+                number(
+                    k + "pension_employer_pct",
+                    "Employer pays (%)" if pension != "match" else "Match rate (%)",
+                    "The employer's contribution, or for a match the share of your savings "
+                    "they add (e.g. 50%).",
+                    step=0.5,
+                )
+            with b:
+                number(
+                    k + "pension_employee_pct",
+                    "You pay (%)",
+                    "Your own contribution as a % of pay.",
+                    step=0.5,
+                )
+            if pension == "match":
+                number(
+                    k + "pension_match_cap_pct",
+                    "Match up to (% of pay)",
+                    "The employer matches your savings up to this % of pay (e.g. 6%).",
+                    step=0.5,
+                )
+        a, b = st.columns(2)
+        with a:
+            money_input(
+                k + "health_care",
+                "Health care (a year)",
+                "What the employer pays for your health cover each year.",
+                step=100.0,
+            )
+        with b:
+            money_input(
+                k + "travel_allowance",
+                "Travel allowance (a year)",
+                "Cash for travel, per year.",
+                step=100.0,
+            )
+        a, b = st.columns(2)
+        with a:
+            money_input(
+                k + "company_car",
+                "Company car (a year)",
+                "What running your own car would cost you a year, minus any tax on the car.",
+                step=100.0,
+            )
+        with b:
+            money_input(
+                k + "gym",
+                "Gym (a year)",
+                "Count it only if you would pay for a gym anyway.",
+                step=50.0,
+            )
+        a, b, c = st.columns(3)
+        with a:
+            number(k + "home_days", "Home days a week", "Days a week you may work from home.")
+        with b:
+            number(
+                k + "commute_cost",
+                "Commute cost a day",
+                "What one return journey to the office costs.",
+                fmt="%.2f",
+            )
+        with c:
+            number(
+                k + "commute_minutes",
+                "Commute minutes a day",
+                "Door-to-door time for the return journey.",
+                step=5.0,
+            )
+        a, b = st.columns(2)
+        with a:
+            money_input(
+                k + "study_funding",
+                "Study funding (a year)",
+                "Money for courses and qualifications.",
+                step=100.0,
+            )
+        with b:
+            number(k + "study_days", "Study days a year", "Paid days off to study.")
+        a, b = st.columns(2)
+        with a:
+            text(k + "custom_name", "Other benefit", "Anything else, e.g. 'meal allowance'.")
+        with b:
+            money_input(k + "custom_value", "Its value (a year)", "Cash value per year.", step=50.0)
+    with st.expander("How it feels (1 = poor, 5 = great)"):
+        for factor in FACTORS:
+            slider(
+                k + f"factor_{factor}",
+                FACTOR_LABELS[factor],
+                "Your own rating. It joins the weighted score, never the money.",
+            )
+    with st.expander("Place and tax"):
+        place = choice(
+            k + "place_kind",
+            "Cost of living",
+            "Adjust for prices where the job is: a US state (BEA price levels) or your own "
+            "index (100 = average).",
+            {"none": "Don't adjust", "us_state": "US state", "custom": "My own index"},
+            horizontal=True,
+        )
+        if place == "us_state":
+            choice(k + "place_state", "State", "Where the job is.", options=states or [""])
+        elif place == "custom":
+            number(
+                k + "place_index",
+                "Price index (100 = average)",
+                "E.g. 112 if prices there are 12% above your reference.",
+            )
+        country = choice(
+            k + "tax_country",
+            "Tax",
+            "Work out take-home pay for the UK or the US.",
+            {"none": "Don't work out tax", "GB": "United Kingdom", "US": "United States"},
+            horizontal=True,
+        )
+        if country != "none":
+            years = tax_years.get(country, [])
+            if years and value(k + "tax_year") not in years:
+                st.session_state[k + "tax_year"] = years[-1]
+            if years:
+                choice(k + "tax_year", "Tax year", "The tax year to use.", options=years)
+            if country == "GB":
+                choice(
+                    k + "tax_region",
+                    "Region",
+                    "Scotland has its own income tax bands.",
+                    {"england": "England, Wales or N. Ireland", "scotland": "Scotland"},
+                    options=["england", "scotland"],
+                )
+                choice(
+                    k + "tax_student_loan",
+                    "Student loan",
+                    "Your student loan plan, if you repay one.",
+                    {
+                        "": "None",
+                        "plan1": "Plan 1",
+                        "plan2": "Plan 2",
+                        "plan4": "Plan 4",
+                        "plan5": "Plan 5",
+                        "postgrad": "Postgraduate",
+                    },
+                    options=["", "plan1", "plan2", "plan4", "plan5", "postgrad"],
+                )
+            else:
+                choice(
+                    k + "tax_filing_status",
+                    "Filing status",
+                    "How you file your federal return.",
+                    {
+                        "single": "Single",
+                        "married_joint": "Married filing jointly",
+                        "head_of_household": "Head of household",
+                    },
+                    options=["single", "married_joint", "head_of_household"],
+                )
+                number(
+                    k + "tax_local_rate_pct",
+                    "State and local tax (%)",
+                    "A flat rate for state and local income tax, if any.",
+                    step=0.5,
+                )
+
+
+def weights_form() -> None:
+    """0-5 importance sliders, three columns."""
+    st.caption(
+        "How much each part matters to you, from 0 (don't care) to 5 (very important). "
+        "Weights shape the score only; they never change the money."
+    )
+    columns = st.columns(3)
+    for index, (item, label) in enumerate(WEIGHT_LABELS.items()):
+        with columns[index % 3]:
+            slider(f"weights.{item}", label, f"How much {label.lower()} matters to you.")
