@@ -1,0 +1,242 @@
+"""Every benefit as an annual cash-equivalent (DOMAIN.md section 4).
+
+Each rule is a small public function; :func:`value_benefits` applies them to an offer. Defaults
+(working days, the UK qualifying earnings band, health premiums, home-working weeks and
+percentages) are read from ``data/defaults.toml``, where each carries its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from ._data import load_toml
+from ._validate import check_choice, check_fraction, check_non_negative, check_positive, check_range
+from .errors import InputError
+
+if TYPE_CHECKING:
+    from .offers import Offer
+
+__all__ = [
+    "BENEFIT_COMPONENTS",
+    "BenefitValues",
+    "defaults",
+    "health_care_default",
+    "holiday_value",
+    "home_working_value",
+    "pension_value",
+    "study_value",
+    "value_benefits",
+]
+
+#: Benefits valued as cash, in display order; custom benefits follow under their own names.
+BENEFIT_COMPONENTS: Final = (
+    "holiday",
+    "pension",
+    "health_care",
+    "travel_allowance",
+    "company_car",
+    "gym",
+    "home_working",
+    "study",
+)
+
+
+def defaults() -> Mapping[str, Any]:
+    """The parsed ``data/defaults.toml`` (read once)."""
+    return load_toml("defaults.toml")
+
+
+def _working_days() -> float:
+    return float(defaults()["holiday"]["working_days"])
+
+
+def holiday_value(days: float, base_salary: float, working_days: float | None = None) -> float:
+    """Holiday as cash: ``days x base_salary / working_days`` (260 = 52 weeks x 5 days).
+
+    Source: DOMAIN.md 4, the day-rate convention of UK holiday-pay cases.
+
+    >>> holiday_value(5, 52_000)
+    1000.0
+    """
+    n = check_range("holiday_days", days, 0, 366)
+    base = check_non_negative("base_salary", base_salary)
+    per_year = check_positive(
+        "working_days", _working_days() if working_days is None else working_days
+    )
+    return n * base / per_year
+
+
+def pension_value(
+    salary: float,
+    *,
+    employer_rate: float = 0.0,
+    basis: Literal["salary", "qualifying_earnings"] = "salary",
+    match_rate: float = 0.0,
+    match_cap: float = 0.0,
+    employee_rate: float = 0.0,
+) -> float:
+    """Employer pension contributions a year: a percent of pay plus any match.
+
+    - ``basis="salary"``: ``employer_rate x salary``.
+    - ``basis="qualifying_earnings"`` (UK auto-enrolment): ``max(employer_rate, 3%) x
+      (salary clipped to 6,240..50,270, minus 6,240)``; The Pensions Regulator, 2025/26.
+    - match (US 401(k) style): ``match_rate x min(employee_rate, match_cap) x salary``.
+
+    >>> pension_value(100_000, match_rate=0.5, match_cap=0.06, employee_rate=0.06)
+    3000.0
+    >>> round(pension_value(30_000, employer_rate=0.03, basis="qualifying_earnings"), 2)
+    712.8
+    """
+    pay = check_non_negative("salary", salary)
+    rate = check_fraction("pension.employer_rate", employer_rate)
+    check_choice("pension.basis", basis, ("salary", "qualifying_earnings"))
+    match = check_fraction("pension.match_rate", match_rate, high=3.0)
+    cap = check_fraction("pension.match_cap", match_cap)
+    own = check_fraction("pension.employee_rate", employee_rate)
+    if basis == "qualifying_earnings":
+        band = defaults()["pension"]
+        lower, upper = float(band["qualifying_lower"]), float(band["qualifying_upper"])
+        qualifying = min(max(pay, lower), upper) - lower
+        employer = max(rate, float(band["employer_minimum_rate"])) * qualifying
+    else:
+        employer = rate * pay
+    return employer + match * min(own, cap) * pay
+
+
+def health_care_default(region: Literal["us_single", "us_family", "uk_private_medical"]) -> float:
+    """Typical employer-paid health premium a year when only "health cover" is stated.
+
+    US: KFF 2025 Employer Health Benefits Survey; UK: private medical insurance per policy.
+
+    >>> health_care_default("us_single")
+    7885.0
+    """
+    table = defaults()["health_care"]
+    check_choice("region", region, tuple(k for k in table if k != "source"))
+    return float(table[region])
+
+
+def home_working_value(
+    days_per_week: float,
+    *,
+    commute_cost: float = 0.0,
+    commute_minutes: float = 0.0,
+    hourly_value: float = 0.0,
+    working_weeks: float | None = None,
+    salary: float | None = None,
+    percent_of_salary: float | None = None,
+) -> float:
+    """Home working as cash a year.
+
+    Commute rule: ``days_per_week x working_weeks x (commute_cost + commute_minutes / 60 x
+    hourly_value)``, with 46 working weeks by default (52 less 5.6 weeks of leave). Percent rule
+    (when ``percent_of_salary`` is given): ``percent_of_salary x salary``; studies put hybrid at
+    about 5% and mostly remote at about 8% of pay (Mas and Pallais 2017, AER).
+
+    >>> home_working_value(2, commute_cost=10)
+    920.0
+    >>> home_working_value(3, salary=50_000, percent_of_salary=0.05)
+    2500.0
+    """
+    days = check_range("home_working.days_per_week", days_per_week, 0, 7)
+    if percent_of_salary is not None:
+        rate = check_fraction("home_working.percent_of_salary", percent_of_salary, high=0.5)
+        if salary is None:
+            raise InputError("salary", "is needed to value home working as a percent of pay")
+        return rate * check_non_negative("salary", salary)
+    weeks = defaults()["home_working"]["working_weeks"] if working_weeks is None else working_weeks
+    weeks = check_range("working_weeks", weeks, 0, 53)
+    cost = check_non_negative("home_working.commute_cost", commute_cost)
+    minutes = check_range("home_working.commute_minutes", commute_minutes, 0, 24 * 60)
+    hourly = check_non_negative("hourly_value", hourly_value)
+    return days * weeks * (cost + minutes / 60.0 * hourly)
+
+
+def study_value(
+    funding: float = 0.0,
+    days: float = 0.0,
+    base_salary: float = 0.0,
+    working_days: float | None = None,
+) -> float:
+    """Study support as cash a year: ``funding + days x base_salary / working_days``.
+
+    >>> study_value(1_500, 5, 52_000)
+    2500.0
+    """
+    money = check_non_negative("study.funding", funding)
+    n = check_range("study.days", days, 0, 366)
+    return money + holiday_value(n, base_salary, working_days)
+
+
+@dataclass(frozen=True, slots=True)
+class BenefitValues:
+    """Each benefit's annual cash value for one offer and year, and what the offer left out.
+
+    ``values`` holds stated benefits only (custom ones as ``"custom: <name>"``); ``not_stated``
+    names the benefits the offer is silent on.
+    """
+
+    values: Mapping[str, float]
+    not_stated: tuple[str, ...]
+
+    @property
+    def total(self) -> float:
+        """Sum of the stated benefits' values."""
+        return sum(self.values.values())
+
+
+def value_benefits(
+    offer: Offer, base_salary: float | None = None, *, hourly_value: float = 0.0
+) -> BenefitValues:
+    """Annual cash value of each benefit in ``offer`` (at ``base_salary``, default the offer's).
+
+    Holiday, pension and study days scale with the base; the rest are fixed amounts. Commute
+    time saved is valued at ``hourly_value`` per hour (0 unless the user sets it).
+
+    >>> from calculator.offers import Offer, Pension
+    >>> v = value_benefits(Offer("A", 52_000, holiday_days=25, pension=Pension(employer_rate=0.05)))
+    >>> v.values["holiday"], v.values["pension"]
+    (5000.0, 2600.0)
+    >>> v.not_stated[:2]
+    ('health_care', 'travel_allowance')
+    """
+    from .offers import Offer
+
+    if not isinstance(offer, Offer):
+        raise InputError("offer", f"must be an Offer, got {type(offer).__name__}")
+    base = (
+        offer.base_salary if base_salary is None else check_non_negative("base_salary", base_salary)
+    )
+    values: dict[str, float] = {}
+    if offer.holiday_days is not None:
+        values["holiday"] = holiday_value(offer.holiday_days, base)
+    if offer.pension is not None:
+        p = offer.pension
+        values["pension"] = pension_value(
+            base,
+            employer_rate=p.employer_rate,
+            basis=p.basis,
+            match_rate=p.match_rate,
+            match_cap=p.match_cap,
+            employee_rate=p.employee_rate,
+        )
+    for name in ("health_care", "travel_allowance", "company_car", "gym"):
+        amount = getattr(offer, name)
+        if amount is not None:
+            values[name] = amount
+    if offer.home_working is not None:
+        h = offer.home_working
+        values["home_working"] = home_working_value(
+            h.days_per_week,
+            commute_cost=h.commute_cost or 0.0,
+            commute_minutes=h.commute_minutes or 0.0,
+            hourly_value=hourly_value,
+        )
+    if offer.study is not None:
+        values["study"] = study_value(offer.study.funding or 0.0, offer.study.days or 0.0, base)
+    for custom in offer.custom_benefits:
+        values[f"custom: {custom.name}"] = custom.value
+    missing = tuple(name for name in BENEFIT_COMPONENTS if name not in values)
+    return BenefitValues(values=values, not_stated=missing)

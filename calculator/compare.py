@@ -1,0 +1,630 @@
+"""Comparing offers: year-by-year value, totals, the gap, break-even salary and what to ask for.
+
+Rules (DOMAIN.md sections 5 and 6):
+
+- Year ``y`` (1-based): base grows by the expected raise, ``base x (1 + raise)^(y-1)``; bonus is
+  ``target x base_y x payout``; sign-on and relocation count in year 1 only; equity is the value
+  vesting that year (options in the *base* scenario); benefits are valued at ``base_y``.
+- The N-year total is the sum of the years (not discounted). Offers within 2% of each other are
+  "too close to call" and the weighted score decides.
+- Break-even: the base salary that makes the weaker offer's N-year total equal the leader's.
+  Totals rise with base (piecewise linearly, because of the pension band), so a secant search
+  finds it to a fraction of a cent in a few steps.
+- Same-money view: every money figure is restated in the prices of ``home_place``
+  (``amount x level(home) / level(offer place)``); offers with no place are not adjusted.
+- Net view (offers with a tax profile): cash pay (base, bonus, sign-on, RSU vesting) goes
+  through :func:`calculator.tax.take_home`; benefits are added untaxed unless the offer says
+  which are taxable.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from ._data import load_toml
+from ._validate import check_choice, check_int_range, check_non_negative
+from .benefits import BENEFIT_COMPONENTS, home_working_value, value_benefits
+from .errors import InputError
+from .money import format_money
+from .offers import Offer
+from .places import Place
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    from numpy.typing import NDArray
+
+    from .scoring import PackageScores
+
+__all__ = [
+    "CASH_COMPONENTS",
+    "Ask",
+    "BreakEven",
+    "Comparison",
+    "OfferTotals",
+    "View",
+    "break_even_salary",
+    "compare_offers",
+    "cumulative_value_grid",
+    "offer_years",
+    "questions_to_ask",
+    "value_if_leaving",
+]
+
+View = Literal["nominal", "same_money"]
+#: Pay components before the benefits, in display order.
+CASH_COMPONENTS: Final = ("base", "bonus", "sign_on", "relocation", "equity")
+_EQUITY_SCENARIO: Final = "base"
+
+
+def _settings() -> Mapping[str, Any]:
+    settings: Mapping[str, Any] = load_toml("defaults.toml")["comparison"]
+    return settings
+
+
+def _check_offer(name: str, offer: object) -> Offer:
+    if not isinstance(offer, Offer):
+        raise InputError(name, f"must be an Offer, got {type(offer).__name__}")
+    return offer
+
+
+def offer_years(
+    offer: Offer, years: int = 4, *, base_salary: float | None = None
+) -> tuple[dict[str, float], ...]:
+    """Each year's value by component for ``offer`` (nominal, before tax).
+
+    >>> from calculator.offers import Offer, Bonus, SignOn
+    >>> y = offer_years(Offer("A", 50_000, raise_rate=0.02, bonus=Bonus(0.1), sign_on=SignOn(3_000)), 2)
+    >>> y[0]["base"], y[0]["bonus"], y[0]["sign_on"], y[1]["base"], y[1]["sign_on"]
+    (50000.0, 5000.0, 3000.0, 51000.0, 0.0)
+    """
+    _check_offer("offer", offer)
+    n = check_int_range("years", years, 1, 30)
+    base0 = (
+        offer.base_salary if base_salary is None else check_non_negative("base_salary", base_salary)
+    )
+    growth = 1.0 + (offer.raise_rate or 0.0)
+    vesting = [grant.yearly(_EQUITY_SCENARIO) for grant in offer.equity]
+    out: list[dict[str, float]] = []
+    for year in range(n):
+        base = base0 * growth**year
+        row = {
+            "base": base,
+            "bonus": offer.bonus.expected(base) if offer.bonus is not None else 0.0,
+            "sign_on": offer.sign_on.amount if offer.sign_on is not None and year == 0 else 0.0,
+            "relocation": (offer.relocation or 0.0) if year == 0 else 0.0,
+            "equity": sum(v[year] for v in vesting if year < len(v)),
+        }
+        row.update(value_benefits(offer, base).values)
+        out.append(row)
+    return tuple(out)
+
+
+def _total(offer: Offer, years: int, base_salary: float | None = None) -> float:
+    return sum(sum(row.values()) for row in offer_years(offer, years, base_salary=base_salary))
+
+
+def _taxable_cash(offer: Offer, row: Mapping[str, float]) -> float:
+    rsu = row["equity"] if all(g.kind == "rsu" for g in offer.equity) else 0.0
+    return row["base"] + row["bonus"] + row["sign_on"] + rsu
+
+
+def _net_years(offer: Offer, rows: Sequence[Mapping[str, float]]) -> tuple[float, ...] | None:
+    """Net value per year: taxable cash through take_home, other components added as they are."""
+    if offer.tax is None:
+        return None
+    employee_rate = offer.pension.employee_rate if offer.pension is not None else 0.0
+    out = []
+    for row in rows:
+        cash = _taxable_cash(offer, row)
+        net_cash = offer.tax.take_home(
+            cash, pension_rate=employee_rate * row["base"] / cash if cash else 0.0
+        ).net
+        rest = sum(row.values()) - cash
+        out.append(net_cash + rest)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class OfferTotals:
+    """One offer's value over the projection, in the comparison's view.
+
+    ``rows`` holds each year's components (already restated for the view); ``net_by_year`` is
+    ``None`` when the offer has no tax profile.
+    """
+
+    name: str
+    currency: str
+    rows: tuple[Mapping[str, float], ...]
+    factor: float = 1.0
+    place_note: str = "no place given: figures as paid"
+    net_by_year: tuple[float, ...] | None = None
+
+    @property
+    def by_year(self) -> tuple[float, ...]:
+        """Total value in each year."""
+        return tuple(sum(row.values()) for row in self.rows)
+
+    @property
+    def year_one(self) -> float:
+        """Year-one total."""
+        return self.by_year[0]
+
+    @property
+    def cumulative(self) -> float:
+        """N-year cumulative total."""
+        return sum(self.by_year)
+
+    @property
+    def components(self) -> Mapping[str, float]:
+        """Year-one value by component."""
+        return self.rows[0]
+
+    @property
+    def cumulative_components(self) -> dict[str, float]:
+        """N-year value by component."""
+        out: dict[str, float] = {}
+        for row in self.rows:
+            for key, value in row.items():
+                out[key] = out.get(key, 0.0) + value
+        return out
+
+    @property
+    def year_one_net(self) -> float | None:
+        """Year-one value after tax, or None without a tax profile."""
+        return None if self.net_by_year is None else self.net_by_year[0]
+
+    @property
+    def cumulative_net(self) -> float | None:
+        """N-year value after tax, or None without a tax profile."""
+        return None if self.net_by_year is None else sum(self.net_by_year)
+
+
+@dataclass(frozen=True, slots=True)
+class BreakEven:
+    """The base salary at which ``offer`` would match ``leader`` over the horizon.
+
+    ``salary`` is in the weaker offer's own money (as it would be written in its contract);
+    ``salary_net`` is the same on take-home pay, when both offers have tax profiles.
+    """
+
+    offer: str
+    leader: str
+    current_base: float
+    salary: float
+    salary_net: float | None = None
+
+    @property
+    def increase(self) -> float:
+        """How much more base a year the weaker offer needs."""
+        return self.salary - self.current_base
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """One way to close the gap: ``kind`` is base, sign_on, holiday_days or home_working_days."""
+
+    offer: str
+    kind: str
+    amount: float
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of :func:`compare_offers`; ``totals`` are in the order the offers were given."""
+
+    totals: tuple[OfferTotals, ...]
+    years: int
+    view: View
+    home_place: Place | None
+    break_evens: tuple[BreakEven, ...]
+    asks: tuple[Ask, ...]
+    questions: tuple[str, ...]
+    scores: PackageScores | None = None
+
+    def _ranked(self) -> list[OfferTotals]:
+        return sorted(self.totals, key=lambda t: t.cumulative, reverse=True)
+
+    @property
+    def leader(self) -> OfferTotals:
+        """The offer worth most over the horizon."""
+        return self._ranked()[0]
+
+    @property
+    def runner_up(self) -> OfferTotals:
+        """The next best offer."""
+        return self._ranked()[1]
+
+    @property
+    def gap(self) -> float:
+        """Leader's N-year total minus the runner-up's (never negative)."""
+        return self.leader.cumulative - self.runner_up.cumulative
+
+    @property
+    def gap_year_one(self) -> float:
+        """Difference in year one between the leader and the runner-up (may be negative)."""
+        return self.leader.year_one - self.runner_up.year_one
+
+    @property
+    def too_close_to_call(self) -> bool:
+        """Totals within 2% of each other (DOMAIN.md 6)."""
+        top = self.leader.cumulative
+        return top <= 0 or self.gap <= float(_settings()["too_close_to_call"]) * top
+
+    @property
+    def break_even_salary(self) -> float:
+        """Break-even base for the runner-up (in its own money)."""
+        name = self.runner_up.name
+        return next(b.salary for b in self.break_evens if b.offer == name)
+
+    @property
+    def view_label(self) -> str:
+        """Which money the figures are in, for display beside them."""
+        if self.view == "same_money" and self.home_place is not None:
+            return f"same money: restated in {self.home_place.label} prices"
+        return "nominal: as paid, before tax"
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy table: one row per offer, year and component (pandas imported here)."""
+        import pandas as pd
+
+        records = [
+            {"offer": t.name, "year": year, "component": key, "value": value}
+            for t in self.totals
+            for year, row in enumerate(t.rows, start=1)
+            for key, value in row.items()
+        ]
+        return pd.DataFrame.from_records(records, columns=["offer", "year", "component", "value"])
+
+    def totals_frame(self) -> pd.DataFrame:
+        """One row per offer: year-one and N-year totals, gross and (where known) net."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "offer": t.name,
+                    "year_one": t.year_one,
+                    "cumulative": t.cumulative,
+                    "year_one_net": t.year_one_net,
+                    "cumulative_net": t.cumulative_net,
+                }
+                for t in self.totals
+            ]
+        )
+
+
+def _solve_base(total_at: Callable[[float], float], target: float, start: float) -> float:
+    """Base salary b with total_at(b) == target (total_at increasing, piecewise linear)."""
+    lo, hi = 0.0, max(start, 1.0)
+    while total_at(hi) < target:
+        hi *= 2.0
+        if hi > 1e12:
+            raise InputError("base_salary", "no base salary below 10^12 closes the gap")
+    x0, x1 = lo, hi
+    f0, f1 = total_at(x0) - target, total_at(x1) - target
+    for _ in range(60):
+        if abs(f1) < 1e-4:
+            return x1
+        if f1 == f0:
+            break
+        x2 = x1 - f1 * (x1 - x0) / (f1 - f0)
+        if not lo <= x2 <= hi:
+            x2 = (lo + hi) / 2.0
+        f2 = total_at(x2) - target
+        if f2 < 0:
+            lo = x2
+        else:
+            hi = x2
+        x0, f0, x1, f1 = x1, f1, x2, f2
+    while hi - lo > 1e-7 * max(hi, 1.0):  # bisection fallback
+        mid = (lo + hi) / 2.0
+        if total_at(mid) < target:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2.0
+
+
+def break_even_salary(
+    weaker: Offer,
+    stronger: Offer,
+    years: int = 4,
+    *,
+    factor_weaker: float = 1.0,
+    factor_stronger: float = 1.0,
+) -> float:
+    """Base salary at which ``weaker``'s N-year total equals ``stronger``'s.
+
+    ``factor_*`` restate each offer's money (1.0 = nominal); the answer is in ``weaker``'s own
+    money. Solved by a secant search on the increasing, piecewise-linear total.
+
+    >>> from calculator.offers import Offer, Bonus
+    >>> round(break_even_salary(Offer("B", 50_000), Offer("A", 50_000, bonus=Bonus(0.1)), 1), 2)
+    55000.0
+    """
+    _check_offer("weaker", weaker)
+    _check_offer("stronger", stronger)
+    target = _total(stronger, years) * factor_stronger
+    return _solve_base(
+        lambda b: _total(weaker, years, b) * factor_weaker, target, weaker.base_salary
+    )
+
+
+def _net_break_even(weaker: Offer, target_net: float, years: int, factor: float) -> float | None:
+    if weaker.tax is None:
+        return None
+
+    def net_total(base: float) -> float:
+        net = _net_years(weaker, offer_years(weaker, years, base_salary=base))
+        return sum(net or ()) * factor
+
+    return _solve_base(net_total, target_net, weaker.base_salary)
+
+
+def questions_to_ask(offer: Offer) -> tuple[str, ...]:
+    """Questions for the employer about everything ``offer`` leaves unstated.
+
+    >>> questions_to_ask(Offer("A", 40_000, holiday_days=25))[0]
+    'Is there a bonus? What is the target, and what has it actually paid out in recent years?'
+    """
+    _check_offer("offer", offer)
+    texts = {
+        "bonus": "Is there a bonus? What is the target, and what has it actually paid out in recent years?",
+        "sign_on": "Is there a sign-on bonus, and would any of it be repayable if I left early?",
+        "relocation": "Is there help with relocation costs, if I need to move?",
+        "raise_rate": "How is pay reviewed, and what have typical annual raises been?",
+        "equity": "Does the package include any equity (shares or options)?",
+        "holiday_days": "How many days of paid holiday come with the role, and are public holidays included?",
+        "pension": "What does the employer pay into the pension, and on what part of pay?",
+        "health_care": "Is health cover provided, and how much of it does the employer pay?",
+        "travel_allowance": "Is there a travel allowance or help with commuting costs?",
+        "company_car": "Is a company car or car allowance part of the package?",
+        "gym": "Is a gym membership or wellbeing allowance included?",
+        "home_working": "How many days a week can be worked from home?",
+        "study": "Is there funding or paid time off for professional qualifications?",
+    }
+    out = [texts[name] for name in offer.not_stated()]
+    if offer.bonus is not None and offer.bonus.expected_payout is None:
+        out.append("What share of the target bonus has actually been paid out in recent years?")
+    for grant in offer.equity:
+        out.extend(grant.missing())
+    return tuple(out)
+
+
+def _asks(weaker: Offer, break_even: BreakEven, gap_local: float, years: int) -> tuple[Ask, ...]:
+    """The gap (in the weaker offer's own money) expressed four ways."""
+
+    def money(amount: float) -> str:
+        return format_money(amount, weaker.currency)
+
+    per_year = gap_local / years
+    asks = [
+        Ask(
+            weaker.name,
+            "base",
+            break_even.increase,
+            f"{weaker.name}: raise the base salary to {money(break_even.salary)} "
+            f"({money(break_even.increase)} more a year)",
+        ),
+        Ask(
+            weaker.name,
+            "sign_on",
+            gap_local,
+            f"{weaker.name}: a sign-on bonus of {money(gap_local)}",
+        ),
+    ]
+    one_day = weaker.base_salary / float(load_toml("defaults.toml")["holiday"]["working_days"])
+    if one_day > 0:
+        days = per_year / one_day
+        asks.append(
+            Ask(
+                weaker.name,
+                "holiday_days",
+                days,
+                f"{weaker.name}: {math.ceil(days * 2) / 2:g} more days of holiday a year",
+            )
+        )
+    home = weaker.home_working
+    if home is not None and (home.commute_cost or 0) > 0:
+        per_day_per_week = home_working_value(1, commute_cost=home.commute_cost or 0.0)
+        days_more = per_year / per_day_per_week
+        if home.days_per_week + days_more <= 5:
+            asks.append(
+                Ask(
+                    weaker.name,
+                    "home_working_days",
+                    days_more,
+                    f"{weaker.name}: {math.ceil(days_more * 2) / 2:g} more home-working days a week",
+                )
+            )
+    return tuple(asks)
+
+
+def compare_offers(
+    a: Offer,
+    b: Offer,
+    *more: Offer,
+    weights: Mapping[str, float] | None = None,
+    years: int | None = None,
+    view: View = "nominal",
+    home_place: Place | None = None,
+) -> Comparison:
+    """Compare two or more offers (your current job can be one of them: "stay or move").
+
+    All offers must be in one currency. In the ``"same_money"`` view every figure is restated in
+    ``home_place``'s prices. With ``weights`` the weighted package score is attached.
+
+    >>> from calculator.offers import Offer, Bonus
+    >>> c = compare_offers(Offer("A", 50_000, bonus=Bonus(0.1)), Offer("B", 52_000), years=1)
+    >>> c.leader.name, c.gap, round(c.break_even_salary, 2)
+    ('A', 3000.0, 55000.0)
+    """
+    offers = [_check_offer(f"offer {i + 1}", o) for i, o in enumerate((a, b, *more))]
+    n = check_int_range("years", int(_settings()["years"]) if years is None else years, 1, 30)
+    check_choice("view", view, ("nominal", "same_money"))
+    names = [o.name for o in offers]
+    if len(set(names)) != len(names):
+        raise InputError("name", "each offer needs a different name")
+    if len({o.currency for o in offers}) > 1:
+        raise InputError(
+            "currency", "all offers must be in one currency: enter them in the same money"
+        )
+    if view == "same_money" and home_place is not None and not isinstance(home_place, Place):
+        raise InputError("home_place", "must be a Place")
+    same = view == "same_money" and home_place is not None
+
+    totals: list[OfferTotals] = []
+    for offer in offers:
+        factor, note = 1.0, "no place given: figures as paid"
+        if same and home_place is not None and offer.place is not None:
+            factor = home_place.level / offer.place.level
+            note = f"restated from {offer.place.label} to {home_place.label} prices (x{factor:.3f})"
+        elif offer.place is not None:
+            note = f"as paid in {offer.place.label}"
+        rows = offer_years(offer, n)
+        net = _net_years(offer, rows)
+        totals.append(
+            OfferTotals(
+                name=offer.name,
+                currency=offer.currency,
+                rows=tuple({k: v * factor for k, v in row.items()} for row in rows),
+                factor=factor,
+                place_note=note,
+                net_by_year=None if net is None else tuple(v * factor for v in net),
+            )
+        )
+
+    leader_index = max(range(len(offers)), key=lambda i: totals[i].cumulative)
+    leader, leader_totals = offers[leader_index], totals[leader_index]
+    break_evens: list[BreakEven] = []
+    asks: list[Ask] = []
+    for offer, t in zip(offers, totals, strict=True):
+        if offer is leader:
+            continue
+        salary = break_even_salary(
+            offer, leader, n, factor_weaker=t.factor, factor_stronger=leader_totals.factor
+        )
+        net_salary = None
+        if leader_totals.cumulative_net is not None:
+            net_salary = _net_break_even(offer, leader_totals.cumulative_net, n, t.factor)
+        be = BreakEven(offer.name, leader.name, offer.base_salary, salary, net_salary)
+        break_evens.append(be)
+        gap_local = (leader_totals.cumulative - t.cumulative) / t.factor
+        if gap_local > 0:
+            asks.extend(_asks(offer, be, gap_local, n))
+
+    questions = tuple(f"{o.name}: {q}" for o in offers for q in questions_to_ask(o))
+    scores = None
+    if weights is not None:
+        from .scoring import score_packages
+
+        scores = score_packages(offers, weights)
+    return Comparison(
+        totals=tuple(totals),
+        years=n,
+        view=view,
+        home_place=home_place if same else None,
+        break_evens=tuple(break_evens),
+        asks=tuple(asks),
+        questions=questions,
+        scores=scores,
+    )
+
+
+def value_if_leaving(offer: Offer, month: int) -> float:
+    """What you would have received if you left after ``month`` months (nominal, gross).
+
+    Salary and benefits for the months worked (raises each year), bonuses for completed years,
+    equity vested by then (the cliff forfeits everything before month 12 on the standard
+    schedule), relocation kept, and the sign-on kept only if ``month`` is at least its
+    repayment period (otherwise repaid in full).
+
+    >>> from calculator.offers import Offer, SignOn
+    >>> from calculator.equity import EquityGrant
+    >>> o = Offer("A", 48_000, sign_on=SignOn(5_000, 12), equity=(EquityGrant("rsu", grant_value=40_000),))
+    >>> value_if_leaving(o, 11)
+    44000.0
+    >>> value_if_leaving(o, 12)
+    63000.0
+    """
+    _check_offer("offer", offer)
+    m = check_int_range("month", month, 0, 360)
+    whole_years, extra_months = divmod(m, 12)
+    rows = offer_years(offer, max(1, whole_years + (1 if extra_months else 0)))
+    value = 0.0
+    for index, row in enumerate(rows):
+        months = 12 if index < whole_years else extra_months
+        if months == 0:
+            continue
+        recurring = sum(
+            v for k, v in row.items() if k not in ("bonus", "sign_on", "relocation", "equity")
+        )
+        value += recurring * months / 12
+        if months == 12:
+            value += row["bonus"]
+    value += offer.relocation or 0.0
+    if offer.sign_on is not None:
+        value += offer.sign_on.kept_if_leaving_at(m)
+    value += sum(grant.vested_by_month(m, _EQUITY_SCENARIO) for grant in offer.equity)
+    return value
+
+
+def cumulative_value_grid(
+    offer: Offer, base_salaries: NDArray[np.float64], years: int = 4
+) -> NDArray[np.float64]:
+    """N-year total for many base salaries at once (numpy); same rule as :func:`offer_years`.
+
+    Components linear in base (base, bonus, holiday, study days, salary-basis pension, match)
+    are scaled together; the UK qualifying-earnings pension is clipped per element; fixed
+    amounts are added once. Used for sweeps (e.g. charts of value against salary).
+
+    >>> import numpy as np
+    >>> from calculator.offers import Offer, Bonus
+    >>> cumulative_value_grid(Offer("A", 1, bonus=Bonus(0.1)), np.array([50_000.0, 60_000.0]), 1)
+    array([55000., 66000.])
+    """
+    import numpy as np
+
+    from .benefits import defaults, holiday_value
+
+    _check_offer("offer", offer)
+    n = check_int_range("years", years, 1, 30)
+    bases = np.asarray(base_salaries, dtype=float)
+    if bases.size and (not np.all(np.isfinite(bases)) or np.any(bases < 0)):
+        raise InputError("base_salaries", "must all be finite and not negative")
+    growth = (1.0 + (offer.raise_rate or 0.0)) ** np.arange(n)
+    per_unit = 1.0  # value per unit of base in one year, for the parts linear in base
+    if offer.bonus is not None:
+        per_unit += offer.bonus.expected(1.0)
+    if offer.holiday_days is not None:
+        per_unit += holiday_value(offer.holiday_days, 1.0)
+    if offer.study is not None:
+        per_unit += holiday_value(offer.study.days or 0.0, 1.0)
+    pension_part = np.zeros_like(bases)
+    if offer.pension is not None:
+        p = offer.pension
+        per_unit += p.match_rate * min(p.employee_rate, p.match_cap)
+        if p.basis == "qualifying_earnings":
+            band = defaults()["pension"]
+            lower, upper = float(band["qualifying_lower"]), float(band["qualifying_upper"])
+            rate = max(p.employer_rate, float(band["employer_minimum_rate"]))
+            yearly = bases[:, None] * growth[None, :]
+            pension_part = (rate * (np.clip(yearly, lower, upper) - lower)).sum(axis=1)
+        else:
+            per_unit += p.employer_rate
+    fixed_rows = offer_years(offer, n, base_salary=0.0)
+    fixed = sum(
+        sum(v for k, v in row.items() if k not in ("base", "bonus", "holiday", "study", "pension"))
+        for row in fixed_rows
+    )
+    fixed += (offer.study.funding or 0.0) * n if offer.study is not None else 0.0
+    result: NDArray[np.float64] = bases * per_unit * growth.sum() + pension_part + fixed
+    return result

@@ -1,0 +1,374 @@
+"""The offer model: one job offer, everything in it, and what it leaves unstated.
+
+An :class:`Offer` is immutable. Every optional part is ``None`` when the offer does not state
+it ("not stated" is not zero: it values as nothing *and* becomes a question to ask the
+employer). Amounts are annual in major units unless a field says otherwise; rates are fractions
+(0.05 means 5%). Build offers from JSON-like data with :meth:`Offer.from_dict`; ``to_dict``
+round-trips it exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from ._validate import (
+    check_choice,
+    check_fraction,
+    check_int_range,
+    check_non_negative,
+    check_positive,
+    check_range,
+)
+from .equity import EquityGrant
+from .errors import InputError
+from .periods import PAY_PERIODS, PayPeriod, to_annual
+from .places import Place
+
+if TYPE_CHECKING:
+    from .tax import TaxProfile
+
+__all__ = [
+    "FACTOR_RANGE",
+    "Bonus",
+    "CustomBenefit",
+    "HomeWorking",
+    "Offer",
+    "Pension",
+    "PensionBasis",
+    "SignOn",
+    "Study",
+]
+
+PensionBasis = Literal["salary", "qualifying_earnings"]
+#: Non-money factors are rated on this scale (DOMAIN.md 4).
+FACTOR_RANGE: Final = (1, 5)
+
+
+def _opt(name: str, value: object) -> float | None:
+    return None if value is None else check_non_negative(name, value)
+
+
+def _mapping(name: str, data: object) -> Mapping[str, Any]:
+    if not isinstance(data, Mapping):
+        raise InputError(name, f"must be a mapping of its fields, got {type(data).__name__}")
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Bonus:
+    """Annual bonus: ``target_rate x base x expected_payout`` (DOMAIN.md 4).
+
+    ``expected_payout`` None means the offer gave no payout history: 100% is assumed and the
+    question is asked.
+
+    >>> Bonus(0.10, 0.8).expected(50_000)
+    4000.0
+    """
+
+    target_rate: float
+    expected_payout: float | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "target_rate", check_fraction("bonus.target_rate", self.target_rate, high=5.0)
+        )
+        if self.expected_payout is not None:
+            check_fraction("bonus.expected_payout", self.expected_payout, high=3.0)
+
+    def expected(self, base_salary: float) -> float:
+        """Expected bonus on ``base_salary``."""
+        payout = 1.0 if self.expected_payout is None else self.expected_payout
+        return self.target_rate * base_salary * payout
+
+
+@dataclass(frozen=True, slots=True)
+class SignOn:
+    """One-off sign-on bonus, counted in year 1 only; repaid in full if you leave within
+    ``repayment_months`` (the common clawback clause).
+
+    >>> SignOn(5_000, 12).kept_if_leaving_at(6), SignOn(5_000, 12).kept_if_leaving_at(12)
+    (0.0, 5000.0)
+    """
+
+    amount: float
+    repayment_months: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "amount", check_non_negative("sign_on", self.amount))
+        check_int_range("sign_on.repayment_months", self.repayment_months, 0, 60)
+
+    def kept_if_leaving_at(self, month: int) -> float:
+        """What you keep if you leave after ``month`` months."""
+        return 0.0 if month < self.repayment_months else self.amount
+
+
+@dataclass(frozen=True, slots=True)
+class Pension:
+    """Employer pension: a percent of pay, UK auto-enrolment basis, or a match formula.
+
+    See :func:`calculator.benefits.pension_value` for the rule.
+
+    >>> Pension(employer_rate=0.05).basis
+    'salary'
+    """
+
+    employer_rate: float = 0.0
+    basis: PensionBasis = "salary"
+    match_rate: float = 0.0
+    match_cap: float = 0.0
+    employee_rate: float = 0.0
+
+    def __post_init__(self) -> None:
+        check_fraction("pension.employer_rate", self.employer_rate)
+        check_choice("pension.basis", self.basis, ("salary", "qualifying_earnings"))
+        check_fraction("pension.match_rate", self.match_rate, high=3.0)
+        check_fraction("pension.match_cap", self.match_cap)
+        check_fraction("pension.employee_rate", self.employee_rate)
+
+
+@dataclass(frozen=True, slots=True)
+class HomeWorking:
+    """Home-working days a week, and what each commute day costs in money and time.
+
+    >>> HomeWorking(2, commute_cost=12.5).days_per_week
+    2.0
+    """
+
+    days_per_week: float
+    commute_cost: float | None = None
+    commute_minutes: float | None = None
+
+    def __post_init__(self) -> None:
+        days = check_range("home_working.days_per_week", self.days_per_week, 0, 7)
+        object.__setattr__(self, "days_per_week", days)
+        _opt("home_working.commute_cost", self.commute_cost)
+        if self.commute_minutes is not None:
+            check_range("home_working.commute_minutes", self.commute_minutes, 0, 24 * 60)
+
+
+@dataclass(frozen=True, slots=True)
+class Study:
+    """Funding for qualifications per year, and paid study days per year."""
+
+    funding: float | None = None
+    days: float | None = None
+
+    def __post_init__(self) -> None:
+        _opt("study.funding", self.funding)
+        if self.days is not None:
+            check_range("study.days", self.days, 0, 260)
+
+
+@dataclass(frozen=True, slots=True)
+class CustomBenefit:
+    """Any other benefit the user can put an annual cash value on."""
+
+    name: str
+    value: float
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise InputError("custom_benefits", "each custom benefit needs a name")
+        object.__setattr__(
+            self, "value", check_non_negative(f"custom_benefits.{self.name}", self.value)
+        )
+
+
+_NESTED: Final = {"bonus": Bonus, "sign_on": SignOn, "pension": Pension, "study": Study}
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """One job offer (or your current job, for "stay or move").
+
+    ``base_amount`` is the pay as stated, per ``pay_period``; :attr:`base_salary` is the annual
+    figure (``to_annual``). Everything optional is ``None`` when not stated.
+
+    >>> offer = Offer("Acme", base_amount=4_000, pay_period="month", holiday_days=25)
+    >>> offer.base_salary
+    48000.0
+    >>> offer.not_stated()[:2]
+    ('bonus', 'sign_on')
+    """
+
+    name: str
+    base_amount: float
+    currency: str = "GBP"
+    pay_period: PayPeriod = "year"
+    hours_per_week: float = 37.5
+    bonus: Bonus | None = None
+    sign_on: SignOn | None = None
+    relocation: float | None = None
+    raise_rate: float | None = None
+    equity: tuple[EquityGrant, ...] = ()
+    holiday_days: float | None = None
+    pension: Pension | None = None
+    health_care: float | None = None
+    travel_allowance: float | None = None
+    company_car: float | None = None
+    gym: float | None = None
+    home_working: HomeWorking | None = None
+    study: Study | None = None
+    custom_benefits: tuple[CustomBenefit, ...] = ()
+    factors: Mapping[str, int] = field(default_factory=dict)
+    place: Place | None = None
+    tax: TaxProfile | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise InputError("name", "must be a non-empty name for the offer")
+        object.__setattr__(self, "base_amount", check_positive("base_salary", self.base_amount))
+        check_choice("pay_period", self.pay_period, PAY_PERIODS)
+        check_range("hours_per_week", self.hours_per_week, 1, 100)
+        if not isinstance(self.currency, str) or len(self.currency) != 3:
+            raise InputError(
+                "currency", f"must be a 3-letter code such as 'GBP', got {self.currency!r}"
+            )
+        if self.raise_rate is not None:
+            check_fraction("raise_rate", self.raise_rate, high=0.5)
+        if self.holiday_days is not None:
+            check_range("holiday_days", self.holiday_days, 0, 260)
+        for name in ("relocation", "health_care", "travel_allowance", "company_car", "gym"):
+            object.__setattr__(self, name, _opt(name, getattr(self, name)))
+        for name, kind in (*_NESTED.items(), ("home_working", HomeWorking)):
+            part = getattr(self, name)
+            if part is not None and not isinstance(part, kind):
+                raise InputError(name, f"must be a {kind.__name__}, got {type(part).__name__}")
+        if not all(isinstance(g, EquityGrant) for g in self.equity):
+            raise InputError("equity", "must be a sequence of EquityGrant")
+        if not all(isinstance(b, CustomBenefit) for b in self.custom_benefits):
+            raise InputError("custom_benefits", "must be a sequence of CustomBenefit")
+        if self.place is not None and not isinstance(self.place, Place):
+            raise InputError("place", f"must be a Place, got {type(self.place).__name__}")
+        if not isinstance(self.factors, Mapping):
+            raise InputError("factors", "must map factor names to ratings 1-5")
+        for factor, rating in self.factors.items():
+            if not isinstance(factor, str) or not factor:
+                raise InputError("factors", f"names must be text, got {factor!r}")
+            check_int_range(f"factors.{factor}", rating, *FACTOR_RANGE)
+        object.__setattr__(self, "equity", tuple(self.equity))
+        object.__setattr__(self, "custom_benefits", tuple(self.custom_benefits))
+        object.__setattr__(self, "currency", self.currency.upper())
+
+    @property
+    def base_salary(self) -> float:
+        """Annual base salary: ``base_amount x periods per year`` (see ``to_annual``)."""
+        return to_annual(self.base_amount, self.pay_period, hours_per_week=self.hours_per_week)
+
+    def with_base_salary(self, annual: float) -> Offer:
+        """The same offer with a different annual base (stated per year)."""
+        return replace(self, base_amount=annual, pay_period="year")
+
+    def not_stated(self) -> tuple[str, ...]:
+        """Names of the optional parts the offer leaves unstated, in field order."""
+        optional = (
+            "bonus",
+            "sign_on",
+            "relocation",
+            "raise_rate",
+            "holiday_days",
+            "pension",
+            "health_care",
+            "travel_allowance",
+            "company_car",
+            "gym",
+            "home_working",
+            "study",
+        )
+        missing = [name for name in optional if getattr(self, name) is None]
+        if not self.equity:
+            missing.insert(4, "equity")
+        return tuple(missing)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Offer:
+        """Build an offer from JSON-like data (the app's inputs or a saved scenario).
+
+        Keys are the field names; ``base_salary`` is accepted for ``base_amount``. Nested parts
+        are mappings: ``bonus`` {target_rate, expected_payout}, ``sign_on`` {amount,
+        repayment_months}, ``pension`` {employer_rate, basis, match_rate, match_cap,
+        employee_rate}, ``home_working`` {days_per_week, commute_cost, commute_minutes},
+        ``study`` {funding, days}, ``equity`` [grant mappings], ``custom_benefits``
+        [{name, value}], ``factors`` {name: rating or None}, ``place`` {state} or {label,
+        index}, ``tax`` (see ``TaxProfile.from_dict``). Unknown keys are an error.
+
+        >>> Offer.from_dict({"name": "B", "base_salary": 60_000, "bonus": {"target_rate": 0.1}}).bonus
+        Bonus(target_rate=0.1, expected_payout=None)
+        """
+        data = _mapping("offer", data)
+        allowed = {f.name for f in fields(cls)} | {"base_salary"}
+        unknown = set(data) - allowed
+        if unknown:
+            raise InputError("offer", f"has unknown fields: {', '.join(sorted(map(str, unknown)))}")
+        if "base_salary" in data and "base_amount" in data:
+            raise InputError("base_salary", "give base_salary or base_amount, not both")
+        values: dict[str, Any] = {k: v for k, v in data.items() if k != "base_salary"}
+        if "base_salary" in data:
+            values["base_amount"] = data["base_salary"]
+        if values.get("base_amount") is None:
+            raise InputError("base_salary", "is needed for every offer")
+        values.setdefault("name", "Offer")
+        for name, kind in _NESTED.items():
+            part = values.get(name)
+            if part is not None:
+                part = _mapping(name, part)
+                known = {f.name for f in fields(kind)}
+                extra = set(part) - known
+                if extra:
+                    raise InputError(
+                        name, f"has unknown fields: {', '.join(sorted(map(str, extra)))}"
+                    )
+                values[name] = kind(**{k: v for k, v in part.items() if v is not None})
+        if values.get("home_working") is not None:
+            part = _mapping("home_working", values["home_working"])
+            if part.get("days_per_week") is None:
+                values["home_working"] = None
+            else:
+                extra = set(part) - {f.name for f in fields(HomeWorking)}
+                if extra:
+                    raise InputError(
+                        "home_working", f"has unknown fields: {', '.join(sorted(map(str, extra)))}"
+                    )
+                values["home_working"] = HomeWorking(**part)
+        equity = values.get("equity") or ()
+        if not isinstance(equity, (list, tuple)):
+            raise InputError("equity", "must be a list of grants")
+        values["equity"] = tuple(EquityGrant.from_dict(g) for g in equity)
+        custom = values.get("custom_benefits") or ()
+        if not isinstance(custom, (list, tuple)):
+            raise InputError("custom_benefits", "must be a list of {name, value}")
+        values["custom_benefits"] = tuple(
+            CustomBenefit(**_mapping("custom_benefits", c)) for c in custom
+        )
+        factors = _mapping("factors", values.get("factors") or {})
+        values["factors"] = {k: v for k, v in factors.items() if v is not None}
+        if values.get("place") is not None:
+            values["place"] = Place.from_dict(values["place"])
+        if values.get("tax") is not None:
+            from .tax import TaxProfile
+
+            values["tax"] = TaxProfile.from_dict(_mapping("tax", values["tax"]))
+        try:
+            return cls(**values)
+        except TypeError as error:  # a nested part given fields of the wrong shape
+            raise InputError("offer", f"has a part of the wrong shape ({error})") from None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready mapping; ``Offer.from_dict(offer.to_dict()) == offer``."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "equity":
+                value = [grant.to_dict() for grant in value]
+            elif f.name == "custom_benefits":
+                value = [{"name": c.name, "value": c.value} for c in value]
+            elif f.name == "factors":
+                value = dict(value)
+            elif value is not None and hasattr(value, "to_dict"):
+                value = value.to_dict()
+            elif value is not None and f.name in (*_NESTED, "home_working"):
+                value = {g.name: getattr(value, g.name) for g in fields(value)}
+            out[f.name] = value
+        return out
