@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ._data import load_toml
 from ._validate import check_choice, check_int_range, check_non_negative
-from .benefits import BENEFIT_COMPONENTS, home_working_value, value_benefits
+from .benefits import home_working_value, value_benefits
 from .errors import InputError
 from .money import format_money
 from .offers import Offer

@@ -83,8 +83,9 @@ def score_packages(
 ) -> PackageScores:
     """Weighted package score for each offer (see the module docstring for the rule).
 
-    Weight keys are :data:`MONEY_COMPONENTS` and ``"factor:<name>"`` for non-money factors
-    (a bare factor name is accepted too). An unknown key is an error; missing keys weigh 0.
+    Weight keys are :data:`MONEY_COMPONENTS` and ``"factor:<name>"`` for non-money factors (a
+    bare name is accepted for a factor some offer rates). Any other key is an error; missing
+    keys weigh 0.
 
     >>> from calculator.offers import Offer
     >>> a = Offer("A", 50_000, holiday_days=30, factors={"culture": 4})
@@ -109,13 +110,14 @@ def score_packages(
     for key, weight in given.items():
         if not isinstance(key, str):
             raise InputError("weights", f"keys must be component names, got {key!r}")
-        name = key if key in allowed or key in MONEY_COMPONENTS else f"factor:{key}"
-        w = check_range(f"weights.{key}", weight, *_WEIGHT_RANGE)
-        if name not in allowed:
-            if name.startswith("factor:") and key not in MONEY_COMPONENTS:
-                chosen[name] = w  # a factor no offer rated: weighs in, scores 0 for all
-                continue
+        if key in allowed:
+            name = key
+        elif f"factor:{key}" in allowed or key.startswith("factor:"):
+            # a bare factor name, or an explicit factor no offer rated (scores 0 for all)
+            name = key if key.startswith("factor:") else f"factor:{key}"
+        else:
             raise InputError("weights", f"has an unknown component {key!r}")
+        w = check_range(f"weights.{key}", weight, *_WEIGHT_RANGE)
         chosen[name] = w
     total_weight = sum(chosen.values())
     notes: tuple[str, ...] = ()

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any, Final, Literal
 
 from ._data import data_dir, load_toml
@@ -57,7 +57,7 @@ STUDENT_LOAN_PLANS: Final = ("plan_1", "plan_2", "plan_4", "plan_5", "postgradua
 _FILE: Final = re.compile(r"^(GB|US)-(\d{4})\.toml$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _years() -> dict[str, tuple[int, ...]]:
     found: dict[str, list[int]] = {c: [] for c in COUNTRIES}
     for path in (data_dir() / "tax").glob("*.toml"):
@@ -320,7 +320,7 @@ def take_home(
         social_contributions=social,
         student_loan=loans,
         pension=pension,
-        marginal_rate=1.0 - (next_net - net),
+        marginal_rate=round(1.0 - (next_net - net), 9),  # float noise off a 1-unit step
         state_local_tax=state_local,
         notes=tuple(notes),
     )
