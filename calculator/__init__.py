@@ -18,6 +18,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .bands import (
+    EXPERTISE_LEVELS,
+    EXPERTISE_MULTIPLIERS,
+    EXPERTISE_PERCENTILES,
+    MIN_POINTS_FOR_SPREAD,
     DataPoint,
     Expertise,
     PointsSummary,
@@ -27,44 +31,218 @@ from .bands import (
     salary_bands,
     top_salary_from_percentiles,
 )
-from .counter import CounterRange, counter_range, round_precise, spoken_phrase
-from .errors import InputError
-from .money import currency_symbol, format_money
-from .periods import PAY_PERIODS, PayPeriod, from_annual, periods_per_year, to_annual
-from .scripts import NegotiationScripts, negotiation_scripts
-from .verdict import OfferAssessment, assess_offer
+from .benefits import (
+    BENEFIT_COMPONENTS,
+    BenefitValues,
+    defaults,
+    health_care_default,
+    holiday_value,
+    home_working_value,
+    pension_value,
+    study_value,
+    value_benefits,
+)
+from .compare import (
+    CASH_COMPONENTS,
+    Ask,
+    BreakEven,
+    Comparison,
+    OfferTotals,
+    View,
+    break_even_salary,
+    compare_offers,
+    cumulative_value_grid,
+    offer_years,
+    questions_to_ask,
+    value_if_leaving,
+)
+from .counter import (
+    PRECISE_STEP,
+    CounterRange,
+    counter_range,
+    round_precise,
+    spoken_phrase,
+)
+from .equity import (
+    NAMED_SCHEDULES,
+    SCENARIOS,
+    EquityGrant,
+    EquityKind,
+    schedule_fractions,
+    vested_by_month,
+    vested_fraction,
+    vesting_schedule,
+)
+from .errors import (
+    InputError,
+)
+from .money import (
+    currency_symbol,
+    format_money,
+)
+from .offers import (
+    FACTOR_RANGE,
+    Bonus,
+    CustomBenefit,
+    HomeWorking,
+    Offer,
+    Pension,
+    PensionBasis,
+    SignOn,
+    Study,
+)
+from .periods import (
+    PAY_PERIODS,
+    PayPeriod,
+    from_annual,
+    periods_per_year,
+    to_annual,
+)
+from .places import (
+    RPP_CREDIT,
+    RPP_FILE,
+    STATES,
+    Place,
+    adjust_for_place,
+    price_level,
+    state_levels,
+)
+from .scenario import (
+    SCHEMA_VERSION,
+    Scenario,
+    dump_scenario,
+    example_scenario,
+    load_scenario,
+)
+from .scoring import (
+    MONEY_COMPONENTS,
+    OfferScore,
+    PackageScores,
+    default_weights,
+    score_packages,
+)
+from .scripts import (
+    SCRIPT_TITLES,
+    NegotiationScripts,
+    negotiation_scripts,
+)
+from .tax import (
+    COUNTRIES,
+    PENSION_METHODS,
+    STUDENT_LOAN_PLANS,
+    TakeHome,
+    TaxProfile,
+    available_tax_years,
+    take_home,
+)
+from .verdict import (
+    POSITIONS,
+    OfferAssessment,
+    OfferPosition,
+    assess_offer,
+)
 
 # Public names whose modules import pandas, Plotly or icalendar: loaded on first access.
 _LAZY: dict[str, str] = {}
 
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+if TYPE_CHECKING:  # for type checkers and IDEs only
     pass
 
 __all__ = [
-    "PAY_PERIODS",
+    "Ask",
+    "BENEFIT_COMPONENTS",
+    "BenefitValues",
+    "Bonus",
+    "BreakEven",
+    "CASH_COMPONENTS",
+    "COUNTRIES",
+    "Comparison",
     "CounterRange",
+    "CustomBenefit",
     "DataPoint",
+    "EXPERTISE_LEVELS",
+    "EXPERTISE_MULTIPLIERS",
+    "EXPERTISE_PERCENTILES",
+    "EquityGrant",
+    "EquityKind",
     "Expertise",
+    "FACTOR_RANGE",
+    "HomeWorking",
     "InputError",
+    "MIN_POINTS_FOR_SPREAD",
+    "MONEY_COMPONENTS",
+    "NAMED_SCHEDULES",
     "NegotiationScripts",
+    "Offer",
     "OfferAssessment",
+    "OfferPosition",
+    "OfferScore",
+    "OfferTotals",
+    "PAY_PERIODS",
+    "PENSION_METHODS",
+    "POSITIONS",
+    "PRECISE_STEP",
+    "PackageScores",
     "PayPeriod",
+    "Pension",
+    "PensionBasis",
+    "Place",
     "PointsSummary",
+    "RPP_CREDIT",
+    "RPP_FILE",
+    "SCENARIOS",
+    "SCHEMA_VERSION",
+    "SCRIPT_TITLES",
+    "STATES",
+    "STUDENT_LOAN_PLANS",
     "SalaryBands",
+    "Scenario",
+    "SignOn",
+    "Study",
+    "TakeHome",
+    "TaxProfile",
+    "View",
+    "adjust_for_place",
     "assess_offer",
+    "available_tax_years",
+    "break_even_salary",
+    "compare_offers",
     "counter_range",
+    "cumulative_value_grid",
     "currency_symbol",
+    "default_weights",
+    "defaults",
+    "dump_scenario",
+    "example_scenario",
     "format_money",
     "from_annual",
     "going_rate_from_points",
+    "health_care_default",
+    "holiday_value",
+    "home_working_value",
     "interpolate_percentile",
+    "load_scenario",
     "negotiation_scripts",
+    "offer_years",
+    "pension_value",
     "periods_per_year",
+    "price_level",
+    "questions_to_ask",
     "round_precise",
     "salary_bands",
+    "schedule_fractions",
+    "score_packages",
     "spoken_phrase",
+    "state_levels",
+    "study_value",
+    "take_home",
     "to_annual",
     "top_salary_from_percentiles",
+    "value_benefits",
+    "value_if_leaving",
+    "vested_by_month",
+    "vested_fraction",
+    "vesting_schedule",
     *_LAZY,
 ]
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ._data import load_toml
-from ._validate import check_choice, check_int_range, check_non_negative
+from ._validate import check_choice, check_int_range, check_non_negative, check_positive
 from .benefits import home_working_value, value_benefits
 from .errors import InputError
 from .money import format_money
@@ -352,6 +352,8 @@ def break_even_salary(
     """
     _check_offer("weaker", weaker)
     _check_offer("stronger", stronger)
+    factor_weaker = check_positive("factor_weaker", factor_weaker)
+    factor_stronger = check_positive("factor_stronger", factor_stronger)
     target = _total(stronger, years) * factor_stronger
     return _solve_base(
         lambda b: _total(weaker, years, b) * factor_weaker, target, weaker.base_salary
@@ -597,8 +599,13 @@ def cumulative_value_grid(
 
     _check_offer("offer", offer)
     n = check_int_range("years", years, 1, 30)
-    bases = np.asarray(base_salaries, dtype=float)
-    if bases.size and (not np.all(np.isfinite(bases)) or np.any(bases < 0)):
+    try:
+        bases = np.asarray(base_salaries, dtype=float)
+    except (TypeError, ValueError):
+        raise InputError("base_salaries", "must be an array of numbers") from None
+    if bases.ndim != 1:
+        raise InputError("base_salaries", "must be a one-dimensional array")
+    if not np.all(np.isfinite(bases)) or np.any(bases < 0):
         raise InputError("base_salaries", "must all be finite and not negative")
     growth = (1.0 + (offer.raise_rate or 0.0)) ** np.arange(n)
     per_unit = 1.0  # value per unit of base in one year, for the parts linear in base

@@ -367,7 +367,9 @@ class Scenario:
     def __post_init__(self) -> None:
         if not isinstance(self.values, dict) or not isinstance(self.tables, dict):
             raise InputError("scenario", "values and tables must be mappings")
-        unknown = sorted(set(self.values) - set(FIELDS)) + sorted(set(self.tables) - set(TABLES))
+        unknown = sorted(map(repr, set(self.values) - set(FIELDS))) + sorted(
+            map(repr, set(self.tables) - set(TABLES))
+        )
         if unknown:
             raise InputError("scenario", f"has unknown fields: {', '.join(unknown)}")
         values = {
@@ -586,6 +588,8 @@ def example_scenario(today: dt.date | None = None) -> Scenario:
     >>> s.values["offer_a.name"], s.values["offer_b.name"]
     ('London fintech', 'Manchester scale-up')
     """
+    if today is not None and (not isinstance(today, dt.date) or isinstance(today, dt.datetime)):
+        raise InputError("today", f"must be a date, got {type(today).__name__}")
     day = today or dt.date.today()
     values: dict[str, Any] = {
         "numbers.currency": "GBP",

@@ -29,12 +29,22 @@ MONEY_COMPONENTS: Final = ("base", "bonus", "sign_on", "equity", *BENEFIT_COMPON
 _WEIGHT_RANGE: Final = (0.0, 5.0)
 
 
+def _check_offers(offers: object) -> Sequence[Offer]:
+    if isinstance(offers, (Offer, str)) or not isinstance(offers, Sequence) or not offers:
+        raise InputError("offers", "must be a non-empty list of offers")
+    for index, offer in enumerate(offers):
+        if not isinstance(offer, Offer):
+            raise InputError(f"offers[{index}]", f"must be an Offer, got {type(offer).__name__}")
+    return offers
+
+
 def default_weights(offers: Sequence[Offer]) -> dict[str, float]:
     """Weight 3 for every money component and every factor any offer rates.
 
     >>> default_weights([Offer("A", 1, factors={"culture": 4})])["factor:culture"]
     3.0
     """
+    offers = _check_offers(offers)
     factors = sorted({name for offer in offers for name in offer.factors})
     return {**dict.fromkeys(MONEY_COMPONENTS, 3.0), **{f"factor:{f}": 3.0 for f in factors}}
 
@@ -95,11 +105,7 @@ def score_packages(
     >>> round(s["A"].score, 2), round(s["B"].score, 2)
     (86.67, 100.0)
     """
-    if isinstance(offers, Offer) or not isinstance(offers, Sequence) or not offers:
-        raise InputError("offers", "must be a non-empty list of offers")
-    for index, offer in enumerate(offers):
-        if not isinstance(offer, Offer):
-            raise InputError(f"offers[{index}]", f"must be an Offer, got {type(offer).__name__}")
+    offers = _check_offers(offers)
     raw = [_raw_values(o) for o in offers]
     factor_names = {key for r in raw for key in r if key.startswith("factor:")}
     allowed = set(MONEY_COMPONENTS) | factor_names

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final, Literal
 
@@ -341,10 +341,12 @@ class TaxProfile:
     student_loans: tuple[str, ...] = ()
     state_local_rate: float = 0.0
     pension_method: str | None = None
-    notes: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "student_loans", tuple(self.student_loans))
+        loans = self.student_loans
+        if isinstance(loans, str) or not isinstance(loans, Sequence):
+            raise InputError("student_loans", "must be a list of plan names")
+        object.__setattr__(self, "student_loans", tuple(loans))
         self.take_home(0.0)  # validates every field once, naming the one at fault
 
     def take_home(
@@ -369,7 +371,7 @@ class TaxProfile:
         """Build from a JSON-like mapping with the field names as keys."""
         if not isinstance(data, Mapping):
             raise InputError("tax", "must be a mapping of its fields")
-        known = set(cls.__dataclass_fields__) - {"notes"}
+        known = set(cls.__dataclass_fields__)
         unknown = set(data) - known
         if unknown:
             raise InputError("tax", f"has unknown fields: {', '.join(sorted(map(str, unknown)))}")

@@ -74,6 +74,18 @@ def _valid_objects() -> list[Any]:
     ]
     objects += [{10: 20_000, 25: 25_000, 50: 30_000, 75: 36_000, 90: 44_000}]
     objects += [[28_000, 31_000, 30_500], dt.date(2026, 11, 19)]
+    a = calculator.Offer(
+        "A",
+        52_000,
+        bonus=calculator.Bonus(0.1),
+        holiday_days=25,
+        pension=calculator.Pension(employer_rate=0.03, basis="qualifying_earnings"),
+        equity=(calculator.EquityGrant("rsu", grant_value=20_000),),
+        tax=calculator.TaxProfile("GB", 2025),
+        factors={"culture": 4},
+    )
+    b = calculator.Offer("B", 55_000, home_working=calculator.HomeWorking(2, commute_cost=12))
+    objects += [a, b, [a, b], (a,), calculator.Place.state("CA"), a.to_dict()]
     return objects
 
 
