@@ -149,7 +149,6 @@ def offer_payload(side: str) -> dict[str, Any] | None:
             "basis": {"percent": "salary", "uk_auto_enrolment": "qualifying_earnings"}.get(
                 pension, "salary"
             ),
-            "kind": pension,
             "employer_rate": _pct(side, "pension_employer_pct") if pension != "match" else 0.0,
             "employee_rate": _pct(side, "pension_employee_pct") or 0.0,
             "match_rate": _pct(side, "pension_employer_pct") if pension == "match" else 0.0,
@@ -217,6 +216,15 @@ def show() -> None:
     _results(offers)
 
 
+#: The weight sliders' names -> calculator.scoring component names.
+_WEIGHT_KEYS = {
+    "health": "health_care",
+    "travel": "travel_allowance",
+    "car": "company_car",
+    **{factor: f"factor:{factor}" for factor in FACTORS},
+}
+
+
 def _view_line(net: bool, same_money: bool) -> str:
     return (
         f"Figures shown: **{'take-home (net)' if net else 'before tax (gross)'}**, "
@@ -237,7 +245,7 @@ def _results(offers: list[Any]) -> None:
     from calculator import charts
 
     currency = value("numbers.currency")
-    weights = {item: value(f"weights.{item}") for item in WEIGHTED}
+    weights = {_WEIGHT_KEYS.get(item, item): value(f"weights.{item}") for item in WEIGHTED}
     years = value("compare.years")
     net = bool(value("compare.view_net"))
     same_money = bool(value("compare.same_money"))
@@ -264,7 +272,7 @@ def _results(offers: list[Any]) -> None:
             f"**Break-even salary** for the weaker offer: {money(comparison.break_even_salary)}."
         )
         if comparison.asks:
-            st.markdown("**The same value could come as:** " + "; or ".join(comparison.asks))
+            st.markdown("**The same value could come as:** " + "; or ".join(ask.text for ask in comparison.asks))
         if comparison.questions:
             with st.expander("Questions to ask the employers"):
                 for question in comparison.questions:

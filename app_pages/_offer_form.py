@@ -294,25 +294,21 @@ def offer_form(side: str, title: str, tax_years: dict[str, list[str]], states: l
                     "Your student loan plan, if you repay one.",
                     {
                         "": "None",
-                        "plan1": "Plan 1",
-                        "plan2": "Plan 2",
-                        "plan4": "Plan 4",
-                        "plan5": "Plan 5",
-                        "postgrad": "Postgraduate",
+                        "plan_1": "Plan 1",
+                        "plan_2": "Plan 2",
+                        "plan_4": "Plan 4",
+                        "plan_5": "Plan 5",
+                        "postgraduate": "Postgraduate",
                     },
-                    options=["", "plan1", "plan2", "plan4", "plan5", "postgrad"],
+                    options=["", "plan_1", "plan_2", "plan_4", "plan_5", "postgraduate"],
                 )
             else:
                 choice(
                     k + "tax_filing_status",
                     "Filing status",
                     "How you file your federal return.",
-                    {
-                        "single": "Single",
-                        "married_joint": "Married filing jointly",
-                        "head_of_household": "Head of household",
-                    },
-                    options=["single", "married_joint", "head_of_household"],
+                    {"single": "Single", "married_joint": "Married filing jointly"},
+                    options=["single", "married_joint"],
                 )
                 number(
                     k + "tax_local_rate_pct",
