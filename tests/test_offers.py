@@ -370,3 +370,29 @@ def test_break_even_function_by_hand():
     # B needs 5,000 more base to match A's 10% bonus on 50,000 (no base-linked parts in B)
     weaker, stronger = Offer("B", 50_000), Offer("A", 50_000, bonus=Bonus(0.1))
     assert break_even_salary(weaker, stronger, 1) == pytest.approx(55_000)
+
+
+# --- net view (issue 7) ------------------------------------------------------------------------
+def test_net_view_taxes_cash_pay_and_adds_benefits_untaxed():
+    from calculator.tax import TaxProfile, take_home
+
+    offer = Offer("A", 50_000, bonus=Bonus(0.1), holiday_days=26, tax=TaxProfile("GB", 2025))
+    t = compare_offers(offer, Offer("B", 40_000), years=1).totals[0]
+    # cash 55,000 through UK 2025/26 rules, plus holiday worth 26 x 50,000 / 260 = 5,000
+    assert t.year_one_net == pytest.approx(take_home(55_000, "GB", 2025).net + 5_000)
+    assert t.year_one_net < t.year_one
+
+
+def test_net_break_even_equalises_net_totals():
+    from calculator.compare import _net_years
+    from calculator.tax import TaxProfile
+
+    uk = TaxProfile("GB", 2025)
+    a = Offer("A", 70_000, bonus=Bonus(0.1), tax=uk)
+    b = Offer("B", 60_000, tax=TaxProfile("GB", 2025, region="scotland"))
+    c = compare_offers(a, b, years=2)
+    be = c.break_evens[0]
+    assert be.salary_net is not None and be.salary_net > be.salary
+    matched = b.with_base_salary(be.salary_net)
+    net = sum(_net_years(matched, offer_years(matched, 2)) or ())
+    assert net == pytest.approx(c.leader.cumulative_net, abs=0.01)
