@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages._glue import plot
-from app_pages._state import fraction, report, result_section, value
+from app_pages._state import choice, fraction, report, result_section, value
 from calculator.errors import InputError
 from calculator.money import format_money
 from calculator.scenario import FACTORS, OFFER_SIDES, WEIGHTED
@@ -187,7 +187,8 @@ def offer_payload(side: str) -> dict[str, Any] | None:
     return payload
 
 
-def _offers() -> list[Any]:
+def _offers() -> list[tuple[str, Any]]:
+    """(side, Offer) for each column with a base salary; bad fields are reported in place."""
     from calculator.offers import Offer
 
     built = []
@@ -196,24 +197,19 @@ def _offers() -> list[Any]:
             payload = offer_payload(side)
             if payload is None:
                 continue
-            built.append(Offer.from_dict(payload))
+            built.append((side, Offer.from_dict(payload)))
         except InputError as err:
             report(err, _side_fields(side))
     return built
 
 
 def show() -> None:
-    """Draw the results: verdicts, totals, gap, break-even, asks, questions, charts, report."""
-    try:
-        from calculator import compare  # noqa: F401
-    except ImportError:
-        st.info("The comparison needs calculator.compare, which is not installed in this copy.")
-        return
-    offers = _offers()
-    if len(offers) < 2:
+    """Draw the results: totals, gap, break-even, asks, questions, charts and the report."""
+    sided = _offers()
+    if len(sided) < 2:
         st.info("Enter a base salary for both offers (or load the example) to compare them.")
         return
-    _results(offers)
+    _results(sided)
 
 
 #: The weight sliders' names -> calculator.scoring component names.
@@ -225,100 +221,144 @@ _WEIGHT_KEYS = {
 }
 
 
-def _view_line(net: bool, same_money: bool) -> str:
-    return (
-        f"Figures shown: **{'take-home (net)' if net else 'before tax (gross)'}**, "
-        f"**{'same money (adjusted for cost of living)' if same_money else 'nominal (as paid)'}**."
+def _home_place(sided: list[tuple[str, Any]]) -> Any:
+    """The place whose prices the same-money view uses (one of the offers' places)."""
+    with_place = [(side, offer) for side, offer in sided if offer.place is not None]
+    if not with_place:
+        st.info(
+            "To compare in the same money, give each offer a place (a US state or a price "
+            "index) under 'Place and tax'. Figures below are as paid."
+        )
+        return None
+    picked = choice(
+        "compare.home",
+        "Restate everything in the prices of",
+        "Where you would live: each offer is restated in that place's price level.",
+        {side: f"{offer.place.label} ({offer.name})" for side, offer in with_place},
+        options=[side for side, _ in with_place],
+        horizontal=True,
     )
+    return dict(with_place)[picked].place
 
 
-def _results(offers: list[Any]) -> None:
-    """Everything below the weights, each part in its own safe section.
-
-    Coded against the module contract in docs/architecture.md (compare_offers -> Comparison,
-    score_packages, value_if_leaving, charts.*, report.comparison_report_html).
-    """
+def _results(sided: list[tuple[str, Any]]) -> None:
+    """Everything below the weights, each part in its own safe section."""
+    from calculator import charts
     from calculator.compare import compare_offers
     from calculator.report import comparison_report_html
-    from calculator.scoring import score_packages
 
-    from calculator import charts
-
-    currency = value("numbers.currency")
+    offers = [offer for _, offer in sided]
+    currency = offers[0].currency
     weights = {_WEIGHT_KEYS.get(item, item): value(f"weights.{item}") for item in WEIGHTED}
-    years = value("compare.years")
+    years = int(value("compare.years"))
     net = bool(value("compare.view_net"))
-    same_money = bool(value("compare.same_money"))
-    view = "same_money" if same_money else "nominal"
-    comparison = compare_offers(*offers, weights=weights, years=years, view=view)
-    view_line = _view_line(net, same_money)
-    money = lambda amount: format_money(amount, currency)  # noqa: E731
+    home = _home_place(sided) if value("compare.same_money") else None
+    comparison = compare_offers(
+        *offers,
+        weights=weights,
+        years=years,
+        view="same_money" if home is not None else "nominal",
+        home_place=home,
+    )
+    untaxed = [t.name for t in comparison.totals if t.cumulative_net is None]
+    use_net = net and not untaxed
+    if net and untaxed:
+        st.warning(
+            f"Take-home needs a tax country for every offer ({', '.join(untaxed)} has none, under "
+            "'Place and tax'). Showing figures before tax."
+        )
+    view_text = (
+        ("take-home (after tax)" if use_net else "before tax (gross)")
+        + ", "
+        + (f"in {home.label} prices (same money)" if home is not None else "as paid (nominal)")
+    )
+
+    def money(amount: float | None) -> str:
+        return "not known" if amount is None else format_money(amount, currency)
 
     st.subheader("Totals")
-    st.caption(view_line)
-    columns = st.columns(len(offers))
-    for column, total in zip(columns, comparison.totals, strict=False):
-        year_one = total.year_one_net if net else total.year_one
-        cumulative = total.cumulative_net if net else total.cumulative
+    st.caption(f"Figures: **{view_text}**.")
+    columns = st.columns(len(comparison.totals))
+    for column, total in zip(columns, comparison.totals, strict=True):
+        year_one = total.year_one_net if use_net else total.year_one
+        cumulative = total.cumulative_net if use_net else total.cumulative
         column.metric(f"{total.name}: year one", money(year_one))
         column.metric(f"{total.name}: {years} years", money(cumulative))
+        column.caption(total.place_note)
     with result_section():
+        leader, runner = comparison.leader, comparison.runner_up
+        if use_net:
+            gap = (leader.cumulative_net or 0.0) - (runner.cumulative_net or 0.0)
+            be = comparison.break_evens[0].salary_net
+        else:
+            gap, be = comparison.gap, comparison.break_even_salary
         if comparison.too_close_to_call:
             st.info(
-                "Too close to call: the totals are within 2%. Let the score and how each job feels decide."
+                "Too close to call: the totals are within 2% of each other. Let your weighted "
+                "score and how each job feels decide."
             )
         st.markdown(
-            f"**Gap over {years} years:** {money(abs(comparison.gap))}. "
-            f"**Break-even salary** for the weaker offer: {money(comparison.break_even_salary)}."
+            f"**{leader.name}** is worth **{money(gap)}** more over {years} years. "
+            f"For **{runner.name}** to match it, its base salary would need to be "
+            f"**{money(be)}** (its break-even salary, in its own money; {view_text})."
         )
         if comparison.asks:
-            st.markdown("**The same value could come as:** " + "; or ".join(ask.text for ask in comparison.asks))
+            st.markdown("**The same value could come as any one of:**")
+            for ask in comparison.asks:
+                st.markdown(f"- {ask.text}")
         if comparison.questions:
-            with st.expander("Questions to ask the employers"):
+            with st.expander(f"Questions to ask the employers ({len(comparison.questions)})"):
                 for question in comparison.questions:
                     st.markdown(f"- {question}")
 
     figures: list[Any] = []
     with result_section():
-        figure = charts.offer_components_chart(comparison)
-        figures.append(figure)
-        plot(figure, key="chart_components")
+        figures.append(charts.offer_components_chart(comparison))
+        plot(figures[-1], key="chart_components")
     with result_section():
-        figure = charts.cumulative_value_chart(comparison)
-        figures.append(figure)
-        plot(figure, key="chart_cumulative")
-    scores = None
+        figures.append(charts.cumulative_value_chart(comparison))
+        plot(figures[-1], key="chart_cumulative")
     with result_section():
-        scores = score_packages(offers, weights)
-        figure = charts.score_chart(scores)
-        figures.append(figure)
-        plot(figure, key="chart_score")
+        if comparison.scores is not None:
+            figures.append(charts.score_chart(comparison.scores))
+            plot(figures[-1], key="chart_score")
+            for note in comparison.scores.notes:
+                st.caption(note)
     with result_section():
         from app_pages._state import slider
 
         slider(
-            "compare.leave_month", "If you left after this many months", "Value received by then."
+            "compare.leave_month",
+            "If you left after this many months",
+            "What each offer would have paid you by then: equity before the cliff is lost and "
+            "a sign-on with a repayment clause is paid back.",
         )
-        figure = charts.leaving_value_chart(offers, months=range(0, 49))
-        figures.append(figure)
-        plot(figure, key="chart_leaving")
+        month = int(value("compare.leave_month"))
+        figures.append(charts.leaving_value_chart(offers, months=range(0, 49), marker=month))
+        plot(figures[-1], key="chart_leaving")
     with result_section():
-        for index, offer in enumerate(offers):
-            if getattr(offer, "tax", None) is not None:
-                figure = charts.take_home_waterfall(offer.tax.take_home(offer.base_salary))
-                figures.append(figure)
-                plot(figure, key=f"chart_waterfall_{index}")
+        taxed = [o for o in offers if o.tax is not None]
+        if taxed:
+            st.markdown("**From gross to take-home, year one**")
+            cols = st.columns(len(taxed))
+            for index, (column, offer) in enumerate(zip(cols, taxed, strict=True)):
+                with column:
+                    result = offer.tax.take_home(offer.base_salary)
+                    figure = charts.take_home_waterfall(result, currency=currency)
+                    figure.update_layout(title={"text": f"{offer.name}: base salary after tax"})
+                    figures.append(figure)
+                    plot(figure, key=f"chart_waterfall_{index}")
+    if home is not None:
+        with result_section():
+            figures.append(charts.place_adjustment_chart(comparison))
+            plot(figures[-1], key="chart_place")
     with result_section():
-        figure = charts.place_adjustment_chart(comparison)
-        figures.append(figure)
-        plot(figure, key="chart_place")
-    with result_section():
-        html = comparison_report_html(comparison, scores=scores, figures=figures)
+        html = comparison_report_html(comparison, scores=comparison.scores, figures=figures)
         st.download_button(
             "Download report (HTML)",
             data=html,
             file_name="offer-comparison.html",
             mime="text/html",
             key="_oc_report",
-            help="A single file with the totals, charts and questions. Works offline.",
+            help="One file with the totals, charts and questions. Opens offline in any browser.",
         )

@@ -301,6 +301,7 @@ def _all_fields() -> dict[str, FieldSpec]:
         "compare.years": FieldSpec("int", 4, low=1, high=10),
         "compare.view_net": FieldSpec("bool", False),
         "compare.same_money": FieldSpec("bool", False),
+        "compare.home": _choice("offer_a", OFFER_SIDES),
         "compare.leave_month": FieldSpec("int", 18, low=0, high=120),
         "next_steps.interview_date": FieldSpec("date", None),
         "next_steps.decision_date": FieldSpec("date", None),

@@ -392,7 +392,8 @@ def test_net_break_even_equalises_net_totals():
     b = Offer("B", 60_000, tax=TaxProfile("GB", 2025, region="scotland"))
     c = compare_offers(a, b, years=2)
     be = c.break_evens[0]
-    assert be.salary_net is not None and be.salary_net > be.salary
+    assert be.salary_net is not None
+    assert be.salary_net > be.salary
     matched = b.with_base_salary(be.salary_net)
     net = sum(_net_years(matched, offer_years(matched, 2)) or ())
     assert net == pytest.approx(c.leader.cumulative_net, abs=0.01)
