@@ -58,6 +58,9 @@ View = Literal["nominal", "same_money"]
 #: Pay components before the benefits, in display order.
 CASH_COMPONENTS: Final = ("base", "bonus", "sign_on", "relocation", "equity")
 _EQUITY_SCENARIO: Final = "base"
+#: Holiday is offered as a way to close the gap only up to this many extra days a year; beyond
+#: it the ask would not be a realistic request.
+_MAX_HOLIDAY_ASK: Final = 15.0
 
 
 def _settings() -> Mapping[str, Any]:
@@ -402,7 +405,11 @@ def questions_to_ask(offer: Offer) -> tuple[str, ...]:
 
 
 def _asks(weaker: Offer, break_even: BreakEven, gap_local: float, years: int) -> tuple[Ask, ...]:
-    """The gap (in the weaker offer's own money) expressed four ways."""
+    """The gap (in the weaker offer's own money) expressed four ways.
+
+    Extra base and a sign-on always; extra holiday days when at most 15 would do; extra
+    home-working days when the offer states a commute cost and the week has room for them.
+    """
 
     def money(amount: float) -> str:
         return format_money(amount, weaker.currency)
@@ -424,8 +431,8 @@ def _asks(weaker: Offer, break_even: BreakEven, gap_local: float, years: int) ->
         ),
     ]
     one_day = weaker.base_salary / float(load_toml("defaults.toml")["holiday"]["working_days"])
-    if one_day > 0:
-        days = per_year / one_day
+    days = per_year / one_day if one_day > 0 else math.inf
+    if days <= _MAX_HOLIDAY_ASK:
         asks.append(
             Ask(
                 weaker.name,
