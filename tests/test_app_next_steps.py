@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -10,10 +9,6 @@ from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 HOSTILE = (0.0, -1.0, 1e12, None)
-HAS_FOLLOWUP = all(
-    importlib.util.find_spec(f"calculator.{name}") is not None
-    for name in ("followup", "calendar_export")
-)
 
 
 @pytest.fixture
@@ -52,7 +47,6 @@ def test_decision_before_interview_is_a_message_not_an_exception(app):
     assert not app.exception
 
 
-@pytest.mark.skipif(not HAS_FOLLOWUP, reason="calculator.followup is not in this checkout yet")
 def test_example_renders_the_plan_and_offers_the_ics(app):
     app.button(key="_oc_example").click().run()
     assert not app.exception
