@@ -1,19 +1,24 @@
 """Pure Plotly chart builders: each returns a ``plotly.graph_objects.Figure``, no Streamlit.
 
-Every figure uses the Okabe-Ito palette (distinguishable with the common colour-vision
-deficiencies), currency tick labels, and carries a plain-language description of what it shows
-in ``fig.layout.meta["alt"]`` (read it with :func:`chart_alt_text`), which the app shows as a
-caption and the HTML report as the figure's text alternative.
+Every figure uses the Okabe-Ito palette (:data:`PALETTE`, distinguishable with the common
+colour-vision deficiencies) and never relies on colour alone: stacked parts also differ by fill
+pattern (:data:`PATTERNS`), lines by dash and marker shape, and every series is named in the
+legend or on the axis. Money axes carry the currency symbol from Babel with ``,.0f`` ticks and
+hover labels are formatted by :func:`calculator.money.format_money`. Each figure carries a
+plain-language description that states its key figures in ``fig.layout.meta["alt"]`` (read it
+with :func:`chart_alt_text`): the app shows it as a caption and the HTML report as the figure's
+text alternative.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import plotly.graph_objects as go
 
+from ._validate import check_non_negative
 from .errors import InputError
 from .money import currency_symbol, format_money
 
@@ -28,8 +33,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PALETTE",
+    "PATTERNS",
     "bands_chart",
     "chart_alt_text",
+    "component_label",
     "cumulative_value_chart",
     "leaving_value_chart",
     "offer_components_chart",
@@ -51,6 +58,12 @@ PALETTE: Final = (
     "#F0E442",  # yellow
     "#000000",  # black
 )
+#: Fill patterns paired with the colours, so stacked parts differ without colour.
+PATTERNS: Final = ("", "/", "\\", "x", ".", "-", "|", "+")
+#: Line colours for marks over the sky-blue percentile bars (every colour but sky blue).
+_MARK_COLOURS: Final = tuple(PALETTE[i] for i in (5, 7, 0, 3, 1, 2, 6))
+_DASHES: Final = ("solid", "dash", "dot", "dashdot", "longdash")
+_SYMBOLS: Final = ("circle", "square", "diamond", "triangle-up", "star", "cross")
 _LABELS: Final = {
     "base": "Base salary",
     "bonus": "Bonus",
@@ -69,7 +82,17 @@ _LABELS: Final = {
 }
 
 
-def _label(key: str) -> str:
+def component_label(key: str) -> str:
+    """Readable name of a component key used by compare and scoring.
+
+    Rule: known keys have fixed names; ``custom: X`` shows as ``X``; ``factor:X`` as
+    ``X (rating)``; anything else with underscores as spaces.
+
+    >>> component_label("sign_on"), component_label("custom: bike scheme"), component_label("factor:culture")
+    ('Sign-on', 'Bike scheme', 'Culture (rating)')
+    """
+    if not isinstance(key, str):
+        raise InputError("component", f"must be a component name, got {type(key).__name__}")
     if key.startswith("custom: "):
         return key[len("custom: ") :].capitalize()
     if key.startswith("factor:"):
@@ -77,15 +100,20 @@ def _label(key: str) -> str:
     return _LABELS.get(key, key.replace("_", " ").capitalize())
 
 
+def _colour(index: int) -> str:
+    return str(PALETTE[index % len(PALETTE)])
+
+
 def _layout(
     fig: go.Figure, title: str, alt: str, currency: str | None, *, axis: str = "y"
 ) -> go.Figure:
+    """Title, template, legend, alt text and the money axis shared by every builder."""
     fig.update_layout(
         title={"text": title},
         template="plotly_white",
         font={"size": 13},
-        legend={"orientation": "h", "yanchor": "bottom", "y": -0.3},
-        margin={"l": 60, "r": 20, "t": 60, "b": 60},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18},
+        margin={"l": 70, "r": 20, "t": 60, "b": 70},
         meta={"alt": alt},
     )
     if currency is not None:
@@ -97,10 +125,12 @@ def _layout(
     return fig
 
 
-def _amounts(field: str, values: object) -> dict[str, float]:
-    """A mapping of labels to finite, non-negative amounts, or InputError."""
-    from ._validate import check_non_negative
+def _money_list(values: Iterable[float], currency: str) -> list[str]:
+    return [format_money(v, currency) for v in values]
 
+
+def _amounts(field: str, values: object) -> dict[str, float]:
+    """A mapping of labels to finite, non-negative amounts (``None`` is empty), or InputError."""
     if values is None:
         return {}
     if not isinstance(values, Mapping):
@@ -108,10 +138,17 @@ def _amounts(field: str, values: object) -> dict[str, float]:
     return {str(k): check_non_negative(f"{field}.{k}", v) for k, v in values.items()}
 
 
-def chart_alt_text(fig: go.Figure) -> str:
-    """The plain-language description stored on a figure by these builders.
+def _currency(currency: object) -> str:
+    if not isinstance(currency, str):
+        raise InputError("currency", f"must be a 3-letter code such as 'GBP', got {currency!r}")
+    currency_symbol(currency)  # raises InputError for codes Babel does not know
+    return currency.upper()
 
-    >>> chart_alt_text(take_home_waterfall_demo())[:30]
+
+def chart_alt_text(fig: go.Figure) -> str:
+    """The plain-language description stored on a figure by these builders ("" if none).
+
+    >>> chart_alt_text(_take_home_demo())[:30]
     'Take-home pay: from £50,000 gr'
     """
     if not isinstance(fig, go.Figure):
@@ -127,11 +164,17 @@ def _comparison(value: object) -> Comparison:
 
     if not isinstance(value, Comparison):
         raise InputError("comparison", f"must be a Comparison, got {type(value).__name__}")
+    if not value.totals:
+        raise InputError("comparison", "has no offers to draw")
     return value
 
 
 def offer_components_chart(comparison: Comparison) -> go.Figure:
-    """Stacked bars: each offer's year-one value by component (base, bonus, equity, benefits).
+    """Stacked bars: each offer's year-one value by component (base, bonus, sign-on, equity,
+    each benefit), in the comparison's view (DOMAIN.md 4 and 6: year-one total per offer).
+
+    Bar height is ``OfferTotals.year_one``; components that are zero for every offer are left
+    out. Each component has its own colour and fill pattern.
 
     >>> from calculator import Offer, Bonus, compare_offers
     >>> fig = offer_components_chart(compare_offers(Offer("A", 50_000, bonus=Bonus(0.1)), Offer("B", 52_000), years=1))
@@ -139,28 +182,44 @@ def offer_components_chart(comparison: Comparison) -> go.Figure:
     (['Base salary', 'Bonus'], [50000.0, 52000.0])
     """
     comparison = _comparison(comparison)
-    names = [t.name for t in comparison.totals]
+    totals = comparison.totals
+    currency = totals[0].currency
+    names = [t.name for t in totals]
     keys: list[str] = []
-    for t in comparison.totals:
+    for t in totals:
         keys += [k for k, v in t.components.items() if v and k not in keys]
     fig = go.Figure()
     for index, key in enumerate(keys):
+        values = [float(t.components.get(key, 0.0)) for t in totals]
         fig.add_bar(
-            name=_label(key),
+            name=component_label(key),
             x=names,
-            y=[float(t.components.get(key, 0.0)) for t in comparison.totals],
-            marker_color=PALETTE[index % len(PALETTE)],
-            hovertemplate="%{x}: %{y:,.0f}<extra>" + _label(key) + "</extra>",
+            y=values,
+            customdata=_money_list(values, currency),
+            marker_color=_colour(index),
+            marker_pattern_shape=PATTERNS[index % len(PATTERNS)],
+            hovertemplate="%{x}: %{customdata}<extra>" + component_label(key) + "</extra>",
         )
     fig.update_layout(barmode="stack")
-    currency = comparison.totals[0].currency
-    parts = "; ".join(f"{t.name} {format_money(t.year_one, currency)}" for t in comparison.totals)
-    alt = f"Stacked bars of year-one value by component ({comparison.view_label}): {parts}."
+    described = []
+    for t in totals:
+        parts = ", ".join(
+            f"{component_label(k).lower()} {format_money(v, currency)}"
+            for k, v in t.components.items()
+            if v
+        )
+        described.append(
+            f"{t.name} {format_money(t.year_one, currency)}" + (f" ({parts})" if parts else "")
+        )
+    alt = f"Stacked bars of year-one value by component ({comparison.view_label}): {'; '.join(described)}."
     return _layout(fig, "Year one, by component", alt, currency)
 
 
 def cumulative_value_chart(comparison: Comparison) -> go.Figure:
-    """A line per offer: cumulative value at the end of each year.
+    """A line per offer: cumulative value at the end of each year (DOMAIN.md 5, multi-year).
+
+    Point ``y`` is the sum of ``OfferTotals.by_year`` up to year ``y``; the last point is
+    ``OfferTotals.cumulative``. Lines differ by dash and marker shape as well as colour.
 
     >>> from calculator import Offer, compare_offers
     >>> fig = cumulative_value_chart(compare_offers(Offer("A", 50_000), Offer("B", 40_000), years=2))
@@ -168,8 +227,8 @@ def cumulative_value_chart(comparison: Comparison) -> go.Figure:
     [50000.0, 100000.0]
     """
     comparison = _comparison(comparison)
+    currency = comparison.totals[0].currency
     fig = go.Figure()
-    symbols = ("circle", "square", "diamond", "triangle-up")
     for index, t in enumerate(comparison.totals):
         running, ys = 0.0, []
         for value in t.by_year:
@@ -179,22 +238,29 @@ def cumulative_value_chart(comparison: Comparison) -> go.Figure:
             name=t.name,
             x=list(range(1, len(ys) + 1)),
             y=ys,
+            customdata=_money_list(ys, currency),
             mode="lines+markers",
-            line={
-                "color": PALETTE[index % len(PALETTE)],
-                "dash": ("solid", "dash", "dot")[index % 3],
-            },
-            marker={"symbol": symbols[index % len(symbols)], "size": 9},
+            line={"color": _colour(index), "dash": _DASHES[index % len(_DASHES)]},
+            marker={"symbol": _SYMBOLS[index % len(_SYMBOLS)], "size": 9},
+            hovertemplate="Year %{x}: %{customdata}<extra>" + t.name + "</extra>",
         )
     fig.update_xaxes(title="Year", dtick=1)
-    currency = comparison.totals[0].currency
     parts = "; ".join(f"{t.name} {format_money(t.cumulative, currency)}" for t in comparison.totals)
-    alt = f"Cumulative value over {comparison.years} years ({comparison.view_label}): {parts}."
+    alt = f"Cumulative value over {comparison.years} years ({comparison.view_label}): {parts}." + (
+        f" {comparison.leader.name} leads by {format_money(comparison.gap, currency)}."
+        if len(comparison.totals) > 1
+        else ""
+    )
     return _layout(fig, f"Cumulative value over {comparison.years} years", alt, currency)
 
 
 def score_chart(scores: PackageScores) -> go.Figure:
-    """Horizontal stacked bars: each offer's weighted score (0-100) by component contribution.
+    """Horizontal stacked bars: each offer's weighted score (0-100) split by component.
+
+    Rule (DOMAIN.md 4, weighted package score): a component's contribution is
+    ``100 x weight x scaled / sum(weights)``; the contributions add up to the score. Only
+    components with a weight above zero are drawn. The score is not money and is never shown
+    as such.
 
     >>> from calculator import Offer, score_packages
     >>> fig = score_chart(score_packages([Offer("A", 50_000), Offer("B", 40_000)], {"base": 1}))
@@ -209,17 +275,25 @@ def score_chart(scores: PackageScores) -> go.Figure:
     fig = go.Figure()
     for index, key in enumerate(k for k, w in scores.weights.items() if w > 0):
         fig.add_bar(
-            name=_label(key),
+            name=component_label(key),
             y=names,
-            x=[s.contributions.get(key, 0.0) for s in scores.offers],
+            x=[float(s.contributions.get(key, 0.0)) for s in scores.offers],
             orientation="h",
-            marker_color=PALETTE[index % len(PALETTE)],
-            hovertemplate="%{y}: %{x:.1f} points<extra>" + _label(key) + "</extra>",
+            marker_color=_colour(index),
+            marker_pattern_shape=PATTERNS[index % len(PATTERNS)],
+            hovertemplate="%{y}: %{x:.1f} points<extra>" + component_label(key) + "</extra>",
         )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(range=[0, 100], title="Score (0-100)")
-    parts = "; ".join(f"{s.name} {s.score:.0f} of 100" for s in scores.offers)
-    alt = f"Weighted package score from your priorities: {parts}."
+    fig.update_yaxes(autorange="reversed")
+    parts = []
+    for s in scores.offers:
+        top = sorted(((v, k) for k, v in s.contributions.items() if v > 0), reverse=True)[:3]
+        main = ", ".join(f"{component_label(k).lower()} {v:.0f}" for v, k in top)
+        parts.append(f"{s.name} {s.score:.0f} of 100" + (f" (most from {main})" if main else ""))
+    alt = f"Weighted package score from your priorities: {'; '.join(parts)}."
+    if scores.notes:
+        alt += " " + " ".join(scores.notes)
     return _layout(fig, "How well each offer fits your priorities", alt, None)
 
 
@@ -227,6 +301,11 @@ def leaving_value_chart(
     offers: Sequence[Offer], months: Iterable[int] = range(0, 49), *, marker: int | None = None
 ) -> go.Figure:
     """A line per offer: what you would have received if you left after each month.
+
+    Each point is :func:`calculator.compare.value_if_leaving` (DOMAIN.md 5, leaving early:
+    equity before the cliff is forfeited, a sign-on is repaid inside its repayment period).
+    ``marker`` draws a dotted line at that month; the alt text gives the values there (or at
+    the last month drawn).
 
     >>> from calculator import Offer, SignOn
     >>> fig = leaving_value_chart([Offer("A", 48_000, sign_on=SignOn(5_000, 12))], months=[11, 12])
@@ -238,34 +317,46 @@ def leaving_value_chart(
 
     if isinstance(offers, Offer) or not isinstance(offers, Sequence) or not offers:
         raise InputError("offers", "must be a non-empty list of offers")
+    for offer in offers:
+        if not isinstance(offer, Offer):
+            raise InputError("offers", f"must hold offers, got {type(offer).__name__}")
+    if len({o.currency for o in offers}) > 1:
+        raise InputError("currency", "all offers must be in one currency")
     if isinstance(months, (str, bytes)) or not isinstance(months, Iterable):
         raise InputError("months", "must be a sequence of month numbers")
     steps = list(months)
     if marker is not None and (isinstance(marker, bool) or not isinstance(marker, int)):
-        raise InputError("marker", "must be a month number")
+        raise InputError("marker", f"must be a month number, got {marker!r}")
+    currency = offers[0].currency
     fig = go.Figure()
     for index, offer in enumerate(offers):
-        if not isinstance(offer, Offer):
-            raise InputError("offers", f"must hold offers, got {type(offer).__name__}")
+        values = [value_if_leaving(offer, m) for m in steps]
         fig.add_scatter(
             name=offer.name,
             x=steps,
-            y=[value_if_leaving(offer, m) for m in steps],
+            y=values,
+            customdata=_money_list(values, currency),
             mode="lines",
-            line={
-                "color": PALETTE[index % len(PALETTE)],
-                "dash": ("solid", "dash", "dot")[index % 3],
-            },
+            line={"color": _colour(index), "dash": _DASHES[index % len(_DASHES)]},
+            hovertemplate="Month %{x}: %{customdata}<extra>" + offer.name + "</extra>",
         )
     if marker is not None:
+        value_if_leaving(offers[0], marker)  # validates the month (InputError if out of range)
         fig.add_vline(
             x=marker, line_dash="dot", line_color="#555", annotation_text=f"month {marker}"
         )
     fig.update_xaxes(title="Months in the job")
-    currency = offers[0].currency
-    at = marker if marker is not None else (steps[-1] if steps else 0)
-    parts = "; ".join(f"{o.name} {format_money(value_if_leaving(o, at), currency)}" for o in offers)
-    alt = f"Value received if you leave after each month (equity before the cliff and repayable sign-on lost); at month {at}: {parts}."
+    if marker is None and not steps:
+        alt = "Value received if you leave early: no months chosen."
+    else:
+        at = marker if marker is not None else steps[-1]
+        parts = "; ".join(
+            f"{o.name} {format_money(value_if_leaving(o, at), currency)}" for o in offers
+        )
+        alt = (
+            "Value received if you leave after each month (equity before the cliff is lost, a "
+            f"sign-on inside its repayment period is repaid); leaving after month {at}: {parts}."
+        )
     return _layout(fig, "If you left early", alt, currency)
 
 
@@ -276,13 +367,16 @@ def bands_chart(
     *,
     currency: str = "GBP",
 ) -> go.Figure:
-    """One salary axis: bottom line, going rate, top salary, target, the range to quote (shaded)
-    and each offer's salary.
+    """One salary axis: bottom line, going rate, target, top salary, the range to quote as a
+    shaded band and each offer's salary as a marker (DOMAIN.md 1 and 2).
+
+    Levels are drawn as they are, not forced into order (a bottom line above the top salary is
+    a finding to show). Each level is labelled on the chart, so colour is not needed to read it.
 
     >>> from calculator import salary_bands
     >>> fig = bands_chart(salary_bands(current_salary=28_000, going_rate=30_000), offers={"A": 31_000})
-    >>> [t.name for t in fig.data]
-    ['Your levels', 'A']
+    >>> [t.name for t in fig.data], list(fig.data[1].x)
+    (['Your levels', 'A'], [31000.0])
     """
     from .bands import SalaryBands
     from .counter import CounterRange
@@ -292,12 +386,12 @@ def bands_chart(
     if counter is not None and not isinstance(counter, CounterRange):
         raise InputError("counter", f"must be a CounterRange, got {type(counter).__name__}")
     offers = _amounts("offers", offers)
-    format_money(0, currency)  # validates the currency
+    currency = _currency(currency)
     levels = [
-        ("Bottom line", bands.bottom_line),
-        ("Going rate", bands.going_rate),
-        ("Target", bands.target),
-        ("Top salary", bands.top_salary),
+        ("Bottom line", float(bands.bottom_line)),
+        ("Going rate", float(bands.going_rate)),
+        ("Target", float(bands.target)),
+        ("Top salary", float(bands.top_salary)),
     ]
     fig = go.Figure()
     if counter is not None:
@@ -313,31 +407,40 @@ def bands_chart(
     fig.add_scatter(
         name="Your levels",
         x=[v for _, v in levels],
-        y=[_ for _ in ("levels",) * len(levels)],
+        y=["Your levels"] * len(levels),
         mode="markers+text",
         text=[name for name, _ in levels],
         textposition=["bottom center", "top center", "bottom center", "top center"],
+        customdata=_money_list((v for _, v in levels), currency),
+        hovertemplate="%{text}: %{customdata}<extra></extra>",
         marker={"color": PALETTE[0], "size": 14, "symbol": "diamond"},
     )
-    for index, (name, salary) in enumerate((offers or {}).items()):
+    for index, (name, salary) in enumerate(offers.items()):
         fig.add_scatter(
             name=name,
             x=[salary],
-            y=["offers"],
+            y=["Offers"],
             mode="markers+text",
             text=[name],
             textposition="top center",
+            customdata=[format_money(salary, currency)],
+            hovertemplate="%{text}: %{customdata}<extra></extra>",
             marker={
-                "color": PALETTE[(index + 1) % len(PALETTE)],
+                "color": _colour(index + 1),
                 "size": 14,
-                "symbol": ("circle", "square")[index % 2],
+                "symbol": _SYMBOLS[index % len(_SYMBOLS)],
             },
         )
-    fig.update_yaxes(showticklabels=True, categoryorder="array", categoryarray=["offers", "levels"])
+    fig.update_yaxes(
+        showticklabels=True, categoryorder="array", categoryarray=["Offers", "Your levels"]
+    )
     parts = ", ".join(f"{name.lower()} {format_money(value, currency)}" for name, value in levels)
     alt = f"Your levels on one axis: {parts}"
     if counter is not None:
-        alt += f"; range to quote {format_money(counter.low, currency)} to {format_money(counter.high, currency)}"
+        alt += (
+            f"; range to quote {format_money(counter.low, currency)} to "
+            f"{format_money(counter.high, currency)}"
+        )
     if offers:
         alt += "; offers: " + ", ".join(
             f"{n} {format_money(v, currency)}" for n, v in offers.items()
@@ -348,72 +451,104 @@ def bands_chart(
 
 
 def percentile_chart(
-    percentiles: Mapping[int, float],
+    percentiles: Mapping[int, float | None],
     markers: Mapping[str, float] | None = None,
     *,
     currency: str = "USD",
     credit: str | None = None,
 ) -> go.Figure:
-    """Market wage percentiles (P10..P90) as bars, with your figures marked as lines.
+    """Market wage percentiles (P10..P90) as bars, with your figures marked as labelled lines.
+
+    The percentiles come from the market data (BLS OEWS, see ``calculator.market``); a
+    percentile given as ``None`` (a value the source withholds or top-codes) is left out and
+    said so. ``markers`` (e.g. current salary, target, offers) are horizontal lines labelled
+    with their name and amount; ``credit`` is shown under the chart.
 
     >>> fig = percentile_chart({10: 40_000, 50: 60_000, 90: 90_000}, {"You now": 55_000})
-    >>> list(fig.data[0].x)
-    ['P10', 'P50', 'P90']
+    >>> list(fig.data[0].x), fig.layout.shapes[0].y0
+    (['P10', 'P50', 'P90'], 55000.0)
     """
     if not isinstance(percentiles, Mapping) or not percentiles:
         raise InputError("percentiles", "must map percentiles to amounts")
-    if not all(isinstance(k, int) and not isinstance(k, bool) and 0 < k < 100 for k in percentiles):
-        raise InputError("percentiles", "keys must be percentiles 1-99")
-    percentiles = {
-        int(k): v
-        for k, v in _amounts("percentiles", {str(k): v for k, v in percentiles.items()}).items()
+    for k in percentiles:
+        if isinstance(k, bool) or not isinstance(k, int) or not 0 < k < 100:
+            raise InputError("percentiles", f"keys must be whole percentiles 1-99, got {k!r}")
+    known = {
+        k: check_non_negative(f"percentiles.P{k}", v)
+        for k, v in percentiles.items()
+        if v is not None
     }
-    markers = _amounts("markers", markers)
+    missing = sorted(k for k, v in percentiles.items() if v is None)
+    marks = _amounts("markers", markers)
     if credit is not None and not isinstance(credit, str):
         raise InputError("credit", "must be text")
-    format_money(0, currency)
-    keys = sorted(percentiles)
+    currency = _currency(currency)
+    keys = sorted(known)
+    values = [known[k] for k in keys]
     fig = go.Figure()
     fig.add_bar(
         x=[f"P{k}" for k in keys],
-        y=[float(percentiles[k]) for k in keys],
+        y=values,
+        customdata=_money_list(values, currency),
         marker_color=PALETTE[4],
+        marker_line={"color": PALETTE[0], "width": 1},
         name="Market",
-        hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
+        hovertemplate="%{x}: %{customdata}<extra></extra>",
     )
-    for index, (name, amount) in enumerate((markers or {}).items()):
+    for index, (name, amount) in enumerate(marks.items()):
         fig.add_hline(
             y=amount,
-            line_color=PALETTE[(index + 1) % len(PALETTE)],
-            line_dash=("dash", "dot", "dashdot", "longdash")[index % 4],
+            line_color=_MARK_COLOURS[index % len(_MARK_COLOURS)],
+            line_dash=_DASHES[(index + 1) % len(_DASHES)],
             annotation_text=f"{name}: {format_money(amount, currency)}",
             annotation_position="top left",
         )
+    fig.update_xaxes(title="Percentile of pay for this occupation")
+    if keys:
+        alt = "Market pay percentiles: " + ", ".join(
+            f"P{k} {format_money(known[k], currency)}" for k in keys
+        )
+    else:
+        alt = "Market pay percentiles: none published"
+    if missing:
+        alt += " (not published: " + ", ".join(f"P{k}" for k in missing) + ")"
+    if marks:
+        alt += "; marked: " + ", ".join(
+            f"{n} {format_money(v, currency)}" for n, v in marks.items()
+        )
+    fig = _layout(fig, "Where the market pays", alt + ".", currency)
     if credit:
         fig.add_annotation(
             text=credit,
             xref="paper",
             yref="paper",
             x=0,
-            y=-0.28,
+            y=-0.32,
             showarrow=False,
             align="left",
             font={"size": 10},
         )
-    parts = ", ".join(f"P{k} {format_money(percentiles[k], currency)}" for k in keys)
-    alt = f"Market pay percentiles: {parts}"
-    if markers:
-        alt += "; marked: " + ", ".join(
-            f"{n} {format_money(v, currency)}" for n, v in markers.items()
-        )
-    return _layout(fig, "Where the market pays", alt + ".", currency)
+        fig.update_layout(margin={"b": 110})
+    return fig
 
 
 def timeline_chart(plan: FollowUpPlan) -> go.Figure:
-    """The follow-up plan on a date axis: one row per kind of action, a marker per action."""
-    actions = getattr(plan, "actions", None)
-    if actions is None:
-        raise InputError("plan", "must be a follow-up plan")
+    """The follow-up plan on a date axis: one row per kind of action, a marker per action.
+
+    Each kind has its own row (named on the axis), colour and marker shape; the title shows on
+    hover and in the alt text, done steps are marked "(done)" (DOMAIN.md 7 for the plan).
+
+    >>> import datetime as dt
+    >>> from calculator import follow_up_plan
+    >>> fig = timeline_chart(follow_up_plan(dt.date(2025, 6, 12)))
+    >>> [(t.name, len(t.x)) for t in fig.data][:4]
+    [('References', 1), ('Thank you', 1), ('Status check', 1), ('Check in', 2)]
+    """
+    from .followup import FollowUpPlan
+
+    if not isinstance(plan, FollowUpPlan):
+        raise InputError("plan", f"must be a FollowUpPlan, got {type(plan).__name__}")
+    actions = plan.actions
     fig = go.Figure()
     kinds: list[str] = []
     for action in actions:
@@ -421,26 +556,42 @@ def timeline_chart(plan: FollowUpPlan) -> go.Figure:
             kinds.append(action.kind)
     for index, kind in enumerate(kinds):
         chosen = [a for a in actions if a.kind == kind]
+        row = kind.replace("_", " ").capitalize()
         fig.add_scatter(
-            name=kind.replace("_", " ").capitalize(),
+            name=row,
             x=[dt.datetime.combine(a.date, dt.time()) for a in chosen],
-            y=[kind.replace("_", " ").capitalize()] * len(chosen),
+            y=[row] * len(chosen),
             mode="markers",
             marker={
                 "size": 14,
-                "color": PALETTE[index % len(PALETTE)],
-                "symbol": ("circle", "square", "diamond", "triangle-up", "star")[index % 5],
+                "color": _colour(index),
+                "symbol": _SYMBOLS[index % len(_SYMBOLS)],
+                "line": {"width": 1, "color": "#333"},
             },
-            text=[a.title for a in chosen],
-            hovertemplate="%{x|%a %d %b}: %{text}<extra></extra>",
+            text=[a.title + (" (done)" if a.done else "") for a in chosen],
+            hovertemplate="%{x|%a %d %b %Y}: %{text}<extra></extra>",
         )
     fig.update_xaxes(tickformat="%a %d %b")
-    alt = "Follow-up plan: " + "; ".join(f"{a.date:%a %d %b} {a.title}" for a in actions) + "."
-    return _layout(fig, "Your follow-up plan", alt, None)
+    fig.update_yaxes(autorange="reversed")
+    if actions:
+        steps = "; ".join(
+            f"{a.date:%a %d %b %Y} {a.title}" + (" (done)" if a.done else "") for a in actions
+        )
+        alt = f"Follow-up plan, {len(actions)} steps: {steps}."
+    else:
+        alt = "Follow-up plan: nothing left to do."
+    fig = _layout(fig, "Your follow-up plan", alt, None)
+    fig.update_layout(height=max(260, 90 + 50 * len(kinds)))
+    return fig
 
 
 def take_home_waterfall(take_home: TakeHome, *, currency: str = "GBP") -> go.Figure:
     """Waterfall from gross pay through each deduction to net pay.
+
+    Steps are ``TakeHome.breakdown``: income tax (and state/local tax where there is one),
+    social contributions, student loan and pension, each taken off gross; deductions of zero
+    are left out. The last bar is net pay (gross minus the deductions). Tax rules:
+    ``calculator.tax`` and its sources.
 
     >>> from calculator import take_home
     >>> fig = take_home_waterfall(take_home(50_000, "GB", 2025))
@@ -451,14 +602,23 @@ def take_home_waterfall(take_home: TakeHome, *, currency: str = "GBP") -> go.Fig
 
     if not isinstance(take_home, TakeHome):
         raise InputError("take_home", f"must be a TakeHome result, got {type(take_home).__name__}")
+    currency = _currency(currency)
     steps = [
-        (label, amount) for label, amount in take_home.breakdown if label != "Net pay" and amount
+        (label, float(amount))
+        for label, amount in take_home.breakdown
+        if label != "Net pay" and amount
     ]
+    amounts = [take_home.gross, *[-amount for _, amount in steps], take_home.net]
     fig = go.Figure(
         go.Waterfall(
+            name="Take-home pay",
             x=["Gross pay", *[label for label, _ in steps], "Net pay"],
-            y=[take_home.gross, *[-amount for _, amount in steps], take_home.net],
+            y=amounts,
             measure=["absolute", *["relative"] * len(steps), "total"],
+            customdata=_money_list(amounts, currency),
+            text=_money_list(amounts, currency),
+            textposition="outside",
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
             decreasing={"marker": {"color": PALETTE[5]}},
             increasing={"marker": {"color": PALETTE[2]}},
             totals={"marker": {"color": PALETTE[0]}},
@@ -469,13 +629,14 @@ def take_home_waterfall(take_home: TakeHome, *, currency: str = "GBP") -> go.Fig
         f"{label.lower()} {format_money(amount, currency)}" for label, amount in steps
     )
     alt = (
-        f"Take-home pay: from {format_money(take_home.gross, currency)} gross, less {parts or 'nothing'}, "
-        f"leaves {format_money(take_home.net, currency)} net ({format_money(take_home.monthly_net, currency)} a month)."
+        f"Take-home pay: from {format_money(take_home.gross, currency)} gross, less "
+        f"{parts or 'nothing'}, leaves {format_money(take_home.net, currency)} net "
+        f"({format_money(take_home.monthly_net, currency)} a month)."
     )
     return _layout(fig, "From gross to take-home pay", alt, currency)
 
 
-def take_home_waterfall_demo() -> go.Figure:
+def _take_home_demo() -> go.Figure:
     """A waterfall for 50,000 in England, 2025/26 (used in examples)."""
     from .tax import take_home
 
@@ -485,6 +646,10 @@ def take_home_waterfall_demo() -> go.Figure:
 def place_adjustment_chart(comparison: Comparison) -> go.Figure:
     """Grouped bars: each offer's year-one value as paid and in the same money.
 
+    Rule (issue 8, ``calculator.places``): same money = as paid x ``level(home) /
+    level(offer's place)``, i.e. ``OfferTotals.year_one``; as paid = ``year_one / factor``.
+    Offers without a place, or a comparison in the nominal view, have both bars equal.
+
     >>> from calculator import Offer, Place, compare_offers
     >>> c = compare_offers(Offer("CA", 120_000, currency="USD", place=Place.state("CA")),
     ...                    Offer("TX", 100_000, currency="USD", place=Place.state("TX")),
@@ -493,28 +658,34 @@ def place_adjustment_chart(comparison: Comparison) -> go.Figure:
     [105192, 100000]
     """
     comparison = _comparison(comparison)
-    names = [t.name for t in comparison.totals]
+    totals = comparison.totals
+    currency = totals[0].currency
+    names = [t.name for t in totals]
+    paid = [t.year_one / t.factor for t in totals]
+    same = [t.year_one for t in totals]
     fig = go.Figure()
     fig.add_bar(
         name="As paid",
         x=names,
-        y=[t.year_one / t.factor for t in comparison.totals],
+        y=paid,
+        customdata=_money_list(paid, currency),
+        hovertemplate="%{x} as paid: %{customdata}<extra></extra>",
         marker_color=PALETTE[4],
     )
     fig.add_bar(
-        name="Same money" if comparison.home_place else "Same money (no place chosen)",
+        name="Same money" if comparison.home_place else "Same money (no home place chosen)",
         x=names,
-        y=[t.year_one for t in comparison.totals],
+        y=same,
+        customdata=_money_list(same, currency),
+        hovertemplate="%{x} in the same money: %{customdata}<extra></extra>",
         marker_color=PALETTE[0],
         marker_pattern_shape="/",
     )
     fig.update_layout(barmode="group")
-    currency = comparison.totals[0].currency
-    parts = "; ".join(f"{t.name}: {t.place_note}" for t in comparison.totals)
-    alt = f"Year-one value as paid and restated for prices ({comparison.view_label}). {parts}."
+    parts = "; ".join(
+        f"{t.name} {format_money(p, currency)} as paid, {format_money(s, currency)} in the same "
+        f"money ({t.place_note})"
+        for t, p, s in zip(totals, paid, same, strict=True)
+    )
+    alt = f"Year-one value as paid and restated for prices ({comparison.view_label}): {parts}."
     return _layout(fig, "Cost of living adjustment", alt, currency)
-
-
-def _figure_dict(fig: go.Figure) -> dict[str, Any]:
-    out: dict[str, Any] = fig.to_plotly_json()
-    return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from ._validate import check_choice
@@ -74,7 +74,7 @@ ACTION_KINDS: Final = (
     "promised_item",
     "status_check",
     "check_in",
-    "respond",
+    "reply",
     "move_on",
 )
 #: What a sent log entry was for; ``None`` on an entry means "work it out from the date".
@@ -344,7 +344,16 @@ class PlanAction:
 
     def __post_init__(self) -> None:
         _check_date("date", self.date)
+        _check_text("title", self.title, required=True)
+        _check_text("reason", self.reason, required=True)
         check_choice("kind", self.kind, ACTION_KINDS)
+        if self.message_key is not None and not isinstance(self.message_key, str):
+            raise InputError("message_key", f"must be text or None, got {self.message_key!r}")
+        _check_bool("done", self.done)
+        if isinstance(self.number, bool) or not isinstance(self.number, int):
+            raise InputError("number", f"must be a whole number, got {self.number!r}")
+        if not 0 <= self.number <= MAX_CHECK_INS:
+            raise InputError("number", f"must be between 0 and {MAX_CHECK_INS}, got {self.number}")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping with the date as ISO text."""
@@ -364,6 +373,11 @@ class FollowUpPlan:
     """The dated follow-up plan for one interview, actions in date order.
 
     ``notes`` state the assumptions used (weekends, public holidays, the wait chosen).
+    Build it with :func:`follow_up_plan`.
+
+    >>> plan = follow_up_plan(dt.date(2025, 6, 12))
+    >>> plan.next_action.kind, len(plan.check_ins), plan.replied
+    ('references', 3, False)
     """
 
     interview_date: dt.date
@@ -387,17 +401,18 @@ class FollowUpPlan:
     @property
     def replied(self) -> bool:
         """True when the log shows a reply, so the chasing has ended."""
-        return any(a.kind == "respond" for a in self.actions)
+        return any(a.kind == "reply" for a in self.actions)
 
-    def next_action(self, today: dt.date) -> PlanAction | None:
-        """The first action not yet done that is due on or after ``today``, else the most
-        overdue one, else ``None``."""
-        day = _check_date("today", today)
+    @property
+    def next_action(self) -> PlanAction | None:
+        """The earliest action not yet done (``None`` when everything is done)."""
         pending = self.pending
-        overdue = [a for a in pending if a.date < day]
-        if overdue:
-            return overdue[0]
-        return next((a for a in pending if a.date >= day), None)
+        return pending[0] if pending else None
+
+    def due_by(self, today: dt.date) -> tuple[PlanAction, ...]:
+        """Actions not yet done whose date is on or before ``today`` (what to do now)."""
+        day = _check_date("today", today)
+        return tuple(a for a in self.pending if a.date <= day)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready mapping of the plan."""
@@ -522,7 +537,7 @@ def follow_up_plan(
 
     notes = [
         "Working days are Monday to Friday: a date on a weekend moves to the Monday after.",
-        "Public holidays are not taken into account: if a date falls on one, move it on a day.",
+        "Bank and public holidays are not modelled: if a date falls on one, move it on a day.",
     ]
     thank_by = next_working_day(interview)
     after = [e for e in contact_log.entries if e.date >= interview]
@@ -532,9 +547,10 @@ def follow_up_plan(
     if decision is not None:
         days = PATIENCE_WORKING_DAYS[wait]
         first_check = add_working_days(decision, days)
-        first_reason = (
-            f"They said they would decide by {_day(decision)}; you chose to wait "
-            f"{days} working day{'s' if days > 1 else ''} after that before asking."
+        first_reason = f"They said they would decide by {_day(decision)}, " + (
+            "so ask on the working day after."
+            if days == 1
+            else f"and you chose to wait {days} working days after that before asking."
         )
     else:
         first_check = roll_to_working_day(interview + dt.timedelta(days=NO_DATE_WAIT_DAYS))
@@ -606,9 +622,9 @@ def follow_up_plan(
         )
 
     ask = {
-        "email": ("Email to ask for news", "status_check_email"),
-        "phone": ("Call to ask for news", "status_check_voicemail"),
-        "recruiter": ("Ask your recruiter for news", "status_check_email"),
+        "email": ("Email to ask for news", "status_check"),
+        "phone": ("Call to ask for news", "status_voicemail"),
+        "recruiter": ("Ask your recruiter for news", "status_check"),
     }[method]
     if replies:
         # A reply ends the chasing: sent check-ins before it stay in the plan, done.
@@ -623,7 +639,7 @@ def follow_up_plan(
                 "They replied: respond",
                 f"You heard back on {_day(reply.date)}. Reply promptly and politely; "
                 "no more chasing is needed.",
-                "respond",
+                "reply",
                 None,
                 done=answered,
             )
@@ -690,7 +706,3 @@ def _check_in(
         done=done,
         number=number,
     )
-
-
-def _replace_done(action: PlanAction, done: bool) -> PlanAction:
-    return replace(action, done=done)
