@@ -78,6 +78,21 @@ def _tidy(name: str, value: object) -> str | None:
     return " ".join(value.split()) or None
 
 
+def _the_role(role: str | None) -> str:
+    """'the Data Analyst role'; a title already ending in role/position/job/post, or starting
+    with an article, is not doubled ('the Data Analyst position', not '... position role').
+
+    >>> _the_role("Data Analyst"), _the_role("Data Analyst position"), _the_role(None)
+    ('the Data Analyst role', 'the Data Analyst position', 'the role')
+    """
+    if not role:
+        return "the role"
+    lower = role.casefold()
+    noun = "" if lower.endswith((" role", " position", " job", " post")) else " role"
+    article = "" if lower.startswith(("the ", "a ", "an ")) else "the "
+    return f"{article}{role}{noun}"
+
+
 @dataclass(frozen=True, slots=True)
 class MessageDetails:
     """What the messages may mention; every field is optional (``None`` = leave it out).
@@ -181,7 +196,7 @@ class _Parts:
         self.d = d
         self.hello = f"Dear {d.contact_name}," if d.contact_name else "Hello,"
         self.sign = f"Best regards,\n{d.candidate_name}" if d.candidate_name else "Best regards,"
-        the_role = f"the {d.role} role" if d.role else "the role"
+        the_role = _the_role(d.role)
         self.role_at = f"{the_role} at {d.company}" if d.company else the_role
         self.company = d.company or "your company"
 

@@ -243,3 +243,17 @@ def test_any_subset_of_details_reads_naturally(d):
     assert ("when I might expect" in m["thank_you"]) == (d.decision_date is None)
     for ask in d.asks:
         assert f"- {ask}" in m["counter_offer"]
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("Data Analyst", "the Data Analyst role at Acme"),
+        ("Data Analyst position", "the Data Analyst position at Acme"),  # no "position role"
+        ("the Platform Lead job", "the Platform Lead job at Acme"),  # no "the the"
+    ],
+)
+def test_role_title_is_not_doubled(role, expected):
+    texts = [t for _, _, t in message_templates(MessageDetails(role=role, company="Acme"))]
+    assert any(expected in t for t in texts)
+    assert not any("position role" in t or "the the" in t or "job role" in t for t in texts)
