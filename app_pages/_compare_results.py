@@ -17,7 +17,7 @@ from calculator.errors import InputError
 from calculator.money import format_money
 from calculator.scenario import FACTORS, OFFER_SIDES, WEIGHTED
 
-__all__ = ["FIELDS", "choices", "offer_payload", "show"]
+__all__ = ["FIELDS", "choices", "comparison_or_none", "offer_payload", "show"]
 
 LOG = logging.getLogger("offer_compass.app")
 
@@ -201,6 +201,21 @@ def _offers() -> list[tuple[str, Any]]:
         except InputError as err:
             report(err, _side_fields(side))
     return built
+
+
+def comparison_or_none() -> Any:
+    """The nominal comparison of the two offers as entered, or None if they are not complete."""
+    from calculator.compare import compare_offers
+    from calculator.offers import Offer
+
+    try:
+        payloads = [offer_payload(side) for side in OFFER_SIDES]
+        if any(p is None for p in payloads):
+            return None
+        offers = [Offer.from_dict(p) for p in payloads if p is not None]
+        return compare_offers(*offers, years=int(value("compare.years")))
+    except InputError:
+        return None
 
 
 def show() -> None:

@@ -7,8 +7,9 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages._state import choice, value
-from calculator.bands import SalaryBands
+from app_pages._state import choice, fraction, value
+from calculator.bands import DataPoint, SalaryBands, salary_bands
+from calculator.counter import CounterRange, counter_range
 from calculator.errors import InputError
 from calculator.periods import to_annual
 from calculator.scenario import OFFER_SIDES
@@ -16,6 +17,8 @@ from calculator.scenario import OFFER_SIDES
 __all__ = [
     "annual",
     "bands_chart",
+    "current_bands",
+    "current_counter",
     "market_inputs",
     "market_percentiles",
     "marks",
@@ -183,3 +186,62 @@ def percentile_chart(marks: dict[str, float], currency: str) -> None:
     )
     plot(figure, key="chart_percentiles")
     st.caption(market.MARKET_CREDIT)
+
+
+def current_bands() -> SalaryBands | None:
+    """The three levels from the Your numbers inputs; None until enough is entered."""
+    per = value("numbers.current_per")
+    hours = value("numbers.current_hours")
+    current = annual("numbers.current_salary", value("numbers.current_salary"), per, hours or 37.5)
+    kwargs: dict[str, Any] = {
+        "current_salary": current,
+        "current_hours": hours if hours is not None else 37.5,
+        "new_hours": value("numbers.new_hours"),
+        "extra_travel_cost": value("numbers.extra_travel_cost") or 0.0,
+        "responsibility_uplift": fraction("numbers.uplift_pct") or 0.0,
+        "personal_minimum": value("numbers.personal_minimum"),
+        "expertise": value("numbers.expertise"),
+        "target": value("numbers.target"),
+    }
+    source_now = value("numbers.market_source")
+    if source_now == "typed":
+        kwargs["going_rate"] = value("numbers.going_rate")
+    elif source_now == "points":
+        rows = st.session_state.get("_oc_tables", {}).get("numbers.points", [])
+        points = [
+            DataPoint(row["amount"], row.get("per") or "year", label=row.get("label") or None)
+            for row in rows
+            if row.get("amount") is not None
+        ]
+        kwargs["points"] = points or None
+    else:
+        kwargs["percentiles"] = market_percentiles()
+    missing = []
+    if kwargs["current_salary"] is None and kwargs["personal_minimum"] is None:
+        missing.append("your current pay (or a personal minimum)")
+    if (
+        kwargs.get("going_rate") is None
+        and not kwargs.get("points")
+        and not kwargs.get("percentiles")
+    ):
+        missing.append(
+            {
+                "typed": "a going rate",
+                "points": "at least one figure you collected",
+                "market": "an occupation from the search",
+            }[source_now]
+        )
+    if missing:
+        return None
+    return salary_bands(**kwargs)
+
+
+def current_counter(bands: SalaryBands) -> CounterRange:
+    """The range to quote for ``bands`` with the user's range settings (percent -> fraction)."""
+    return counter_range(
+        target=bands.target,
+        bottom_line=bands.bottom_line,
+        top_salary=bands.top_salary,
+        anchor_margin=fraction("numbers.anchor_margin_pct") or 0.0,
+        range_width=fraction("numbers.range_width_pct") or 0.0,
+    )

@@ -130,6 +130,7 @@ def _messages() -> None:
         return
     st.subheader("Messages to send")
     st.caption("Edit any message, then copy the final text with the button at its top right.")
+    counter, asks = _negotiation_figures()
     details = messages.MessageDetails(
         contact_name=value("next_steps.interviewer") or None,
         company=value("next_steps.company") or None,
@@ -138,6 +139,10 @@ def _messages() -> None:
         specific_point=value("next_steps.talking_point") or None,
         decision_date=value("next_steps.decision_date"),
         currency=value("numbers.currency"),
+        counter_low=counter.precise_low if counter is not None else None,
+        counter_high=counter.precise_high if counter is not None else None,
+        counter_phrase=counter.phrase if counter is not None else None,
+        asks=asks,
     )
     for key, title, body in messages.message_templates(details):
         with st.expander(title):
@@ -145,6 +150,22 @@ def _messages() -> None:
                 "Your version", body, key=f"_oc_msg_{key}", height=180, help="Edit freely."
             )
             st.code(edited, language=None, wrap_lines=True)
+
+
+def _negotiation_figures() -> tuple[Any, tuple[str, ...]]:
+    """The range to quote (Your numbers) and the equal-value asks (Compare), where available."""
+    from app_pages import _glue as glue
+    from app_pages._compare_results import comparison_or_none
+
+    counter = None
+    try:
+        bands = glue.current_bands()
+        counter = glue.current_counter(bands) if bands is not None else None
+    except InputError:
+        counter = None  # the Your numbers page shows the message next to the field
+    comparison = comparison_or_none()
+    asks = tuple(ask.text for ask in comparison.asks) if comparison is not None else ()
+    return counter, asks
 
 
 def acceptance_section() -> None:
@@ -155,13 +176,24 @@ def acceptance_section() -> None:
     except ImportError:
         _missing("checklist / offers")
         return
+    from app_pages import _glue as glue
     from app_pages._compare_results import offer_payload
 
-    terms = AcceptanceTerms(
-        min_salary=value("next_steps.min_salary"),
-        min_holiday_days=value("next_steps.min_holiday_days"),
-        min_home_working_days=value("next_steps.min_home_days"),
-    )
+    others = {
+        "min_holiday_days": value("next_steps.min_holiday_days"),
+        "min_home_working_days": value("next_steps.min_home_days"),
+    }
+    bands = None
+    if value("next_steps.min_salary") is None:
+        try:
+            bands = glue.current_bands()
+        except InputError:
+            bands = None
+    if bands is not None:
+        terms = AcceptanceTerms.from_bands(bands, **others)
+        st.caption("Minimum salary: your bottom line from Your numbers (type one to change it).")
+    else:
+        terms = AcceptanceTerms(min_salary=value("next_steps.min_salary"), **others)
     columns = st.columns(2)
     for column, side in zip(columns, OFFER_SIDES, strict=True):
         with column:

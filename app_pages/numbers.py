@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from app_pages import _glue as glue
 from app_pages._state import (
     choice,
-    fraction,
     money_input,
     number,
     result_section,
@@ -17,8 +14,7 @@ from app_pages._state import (
     text,
     value,
 )
-from calculator.bands import DataPoint, SalaryBands, salary_bands
-from calculator.counter import counter_range
+from calculator.bands import SalaryBands
 from calculator.money import format_money
 from calculator.scripts import negotiation_scripts
 from calculator.verdict import assess_offer
@@ -184,58 +180,9 @@ with right:
 st.divider()
 
 
-def _bands() -> SalaryBands | None:
-    per = value("numbers.current_per")
-    hours = value("numbers.current_hours")
-    current = glue.annual(
-        "numbers.current_salary", value("numbers.current_salary"), per, hours or 37.5
-    )
-    kwargs: dict[str, Any] = {
-        "current_salary": current,
-        "current_hours": hours if hours is not None else 37.5,
-        "new_hours": value("numbers.new_hours"),
-        "extra_travel_cost": value("numbers.extra_travel_cost") or 0.0,
-        "responsibility_uplift": fraction("numbers.uplift_pct") or 0.0,
-        "personal_minimum": value("numbers.personal_minimum"),
-        "expertise": value("numbers.expertise"),
-        "target": value("numbers.target"),
-    }
-    source_now = value("numbers.market_source")
-    if source_now == "typed":
-        kwargs["going_rate"] = value("numbers.going_rate")
-    elif source_now == "points":
-        rows = st.session_state.get("_oc_tables", {}).get("numbers.points", [])
-        points = [
-            DataPoint(row["amount"], row.get("per") or "year", label=row.get("label") or None)
-            for row in rows
-            if row.get("amount") is not None
-        ]
-        kwargs["points"] = points or None
-    else:
-        kwargs["percentiles"] = glue.market_percentiles()
-    missing = []
-    if kwargs["current_salary"] is None and kwargs["personal_minimum"] is None:
-        missing.append("your current pay (or a personal minimum)")
-    if (
-        kwargs.get("going_rate") is None
-        and not kwargs.get("points")
-        and not kwargs.get("percentiles")
-    ):
-        missing.append(
-            {
-                "typed": "a going rate",
-                "points": "at least one figure you collected",
-                "market": "an occupation from the search",
-            }[source_now]
-        )
-    if missing:
-        return None
-    return salary_bands(**kwargs)
-
-
 bands: SalaryBands | None = None
 with result_section(FIELDS):
-    bands = _bands()
+    bands = glue.current_bands()
 
 if bands is None:
     st.info(
@@ -262,13 +209,7 @@ else:
 
     counter = None
     with result_section(FIELDS):
-        counter = counter_range(
-            target=bands.target,
-            bottom_line=bands.bottom_line,
-            top_salary=bands.top_salary,
-            anchor_margin=fraction("numbers.anchor_margin_pct") or 0.0,
-            range_width=fraction("numbers.range_width_pct") or 0.0,
-        )
+        counter = glue.current_counter(bands)
     if counter is not None:
         st.subheader("The range to quote")
         c1, c2 = st.columns([2, 3])

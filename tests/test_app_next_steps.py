@@ -65,3 +65,12 @@ def test_about_page_states_privacy_and_the_autosave_path(monkeypatch, tmp_path):
     assert str(tmp_path / "autosave.json") in text
     assert "Nothing you type leaves" in text
     assert "Bureau of Labor Statistics" in text
+
+
+def test_counter_offer_message_uses_the_range_and_the_asks(app):
+    app.button(key="_oc_example").click().run()
+    texts = [str(c.value) for c in app.get("code")]
+    counter = next(t for t in texts if "hoping for" in t)
+    # the example's range to quote (Your numbers) and an equal-value ask (Compare)
+    assert "£70,500 to £73,000" in counter
+    assert "raise the base salary to" in counter
