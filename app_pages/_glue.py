@@ -96,14 +96,14 @@ def _search(query: str) -> list[tuple[str, str]]:
 def _percentiles(code: str, state: str | None) -> dict[int, float]:
     from calculator import market
 
-    return dict(market.occupation_percentiles(code, state=state).percentiles)
+    return dict(market.occupation_percentiles(code, state=state))
 
 
 @st.cache_data(show_spinner=False)
 def _states() -> list[str]:
     from calculator import market
 
-    return list(market.STATES)
+    return list(market.states())
 
 
 def market_inputs() -> None:
