@@ -301,22 +301,41 @@ def _results(sided: list[tuple[str, Any]]) -> None:
         column.metric(f"{total.name}: {years} years", money(cumulative))
         column.caption(total.place_note)
     with result_section():
-        leader, runner = comparison.leader, comparison.runner_up
         if use_net:
+            # after tax the order can differ from before tax: rank on take-home
+            ranked = sorted(comparison.totals, key=lambda t: t.cumulative_net or 0.0, reverse=True)
+            leader, runner = ranked[0], ranked[1]
             gap = (leader.cumulative_net or 0.0) - (runner.cumulative_net or 0.0)
-            be = comparison.break_evens[0].salary_net
+            be = next(
+                (
+                    b.salary_net
+                    for b in comparison.break_evens
+                    if b.offer == runner.name and b.leader == leader.name
+                ),
+                None,
+            )
         else:
+            leader, runner = comparison.leader, comparison.runner_up
             gap, be = comparison.gap, comparison.break_even_salary
         if comparison.too_close_to_call:
             st.info(
                 "Too close to call: the totals are within 2% of each other. Let your weighted "
                 "score and how each job feels decide."
             )
-        st.markdown(
-            f"**{leader.name}** is worth **{money(gap)}** more over {years} years. "
-            f"For **{runner.name}** to match it, its base salary would need to be "
-            f"**{money(be)}** (its break-even salary, in its own money; {view_text})."
+        sentence = (
+            f"**{leader.name}** is worth **{money(gap)}** more over {years} years ({view_text})."
         )
+        if be is not None:
+            sentence += (
+                f" For **{runner.name}** to match it, its base salary would need to be "
+                f"**{money(be)}** (its break-even salary, in its own money)."
+            )
+        else:
+            sentence += (
+                f" (After tax the order differs from before tax; switch take-home off to see "
+                f"the break-even salary for {comparison.runner_up.name}.)"
+            )
+        st.markdown(sentence)
         if comparison.asks:
             st.markdown("**The same value could come as any one of:**")
             for ask in comparison.asks:
