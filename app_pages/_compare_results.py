@@ -6,6 +6,7 @@ functions; if one is missing from this checkout the page says so and keeps worki
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -187,8 +188,8 @@ def offer_payload(side: str) -> dict[str, Any] | None:
     return payload
 
 
-def _offers() -> list[tuple[str, Any]]:
-    """(side, Offer) for each column with a base salary; bad fields are reported in place."""
+def _offers() -> list[tuple[str, dict[str, Any], Any]]:
+    """(side, payload, Offer) for each column with a base salary; bad fields reported in place."""
     from calculator.offers import Offer
 
     built = []
@@ -197,7 +198,7 @@ def _offers() -> list[tuple[str, Any]]:
             payload = offer_payload(side)
             if payload is None:
                 continue
-            built.append((side, Offer.from_dict(payload)))
+            built.append((side, payload, Offer.from_dict(payload)))
         except InputError as err:
             report(err, _side_fields(side))
     return built
@@ -236,9 +237,9 @@ _WEIGHT_KEYS = {
 }
 
 
-def _home_place(sided: list[tuple[str, Any]]) -> Any:
-    """The place whose prices the same-money view uses (one of the offers' places)."""
-    with_place = [(side, offer) for side, offer in sided if offer.place is not None]
+def _home_side(sided: list[tuple[str, dict[str, Any], Any]]) -> str | None:
+    """The offer whose place's prices the same-money view uses."""
+    with_place = [(side, offer) for side, _, offer in sided if offer.place is not None]
     if not with_place:
         st.info(
             "To compare in the same money, give each offer a place (a US state or a price "
@@ -253,28 +254,72 @@ def _home_place(sided: list[tuple[str, Any]]) -> Any:
         options=[side for side, _ in with_place],
         horizontal=True,
     )
-    return dict(with_place)[picked].place
+    return picked
 
 
-def _results(sided: list[tuple[str, Any]]) -> None:
-    """Everything below the weights, each part in its own safe section."""
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _computed(key: str) -> tuple[Any, dict[str, Any]]:
+    """The comparison and every figure for one set of inputs (``key`` is their JSON).
+
+    Cached so a rerun with unchanged inputs (a click elsewhere on the page, a page switch)
+    redraws without rebuilding: building the six figures is most of the page's cost.
+    """
     from calculator import charts
     from calculator.compare import compare_offers
-    from calculator.report import comparison_report_html
+    from calculator.offers import Offer
 
-    offers = [offer for _, offer in sided]
-    currency = offers[0].currency
-    weights = {_WEIGHT_KEYS.get(item, item): value(f"weights.{item}") for item in WEIGHTED}
-    years = int(value("compare.years"))
-    net = bool(value("compare.view_net"))
-    home = _home_place(sided) if value("compare.same_money") else None
+    spec = json.loads(key)
+    offers = [Offer.from_dict(p) for p in spec["payloads"]]
+    home = offers[spec["home"]].place if spec["home"] is not None else None
     comparison = compare_offers(
         *offers,
-        weights=weights,
-        years=years,
+        weights=spec["weights"],
+        years=spec["years"],
         view="same_money" if home is not None else "nominal",
         home_place=home,
     )
+    figures: dict[str, Any] = {
+        "components": charts.offer_components_chart(comparison),
+        "cumulative": charts.cumulative_value_chart(comparison),
+        "leaving": charts.leaving_value_chart(offers, months=range(0, 49), marker=spec["month"]),
+    }
+    if comparison.scores is not None:
+        figures["score"] = charts.score_chart(comparison.scores)
+    for index, offer in enumerate(offers):
+        if offer.tax is not None:
+            figure = charts.take_home_waterfall(
+                offer.tax.take_home(offer.base_salary), currency=offer.currency
+            )
+            figure.update_layout(title={"text": f"{offer.name}: base salary after tax"})
+            figures[f"waterfall_{index}"] = figure
+    if home is not None:
+        figures["place"] = charts.place_adjustment_chart(comparison)
+    return comparison, figures
+
+
+def _results(sided: list[tuple[str, dict[str, Any], Any]]) -> None:
+    """Everything below the weights, each part in its own safe section."""
+    from calculator.report import comparison_report_html
+
+    offers = [offer for _, _, offer in sided]
+    currency = offers[0].currency
+    years = int(value("compare.years"))
+    net = bool(value("compare.view_net"))
+    home_side = _home_side(sided) if value("compare.same_money") else None
+    sides = [side for side, _, _ in sided]
+    key = json.dumps(
+        {
+            "payloads": [payload for _, payload, _ in sided],
+            "weights": {_WEIGHT_KEYS.get(i, i): value(f"weights.{i}") for i in WEIGHTED},
+            "years": years,
+            "home": sides.index(home_side) if home_side is not None else None,
+            "month": int(value("compare.leave_month")),
+        },
+        sort_keys=True,
+        default=str,
+    )
+    comparison, figures = _computed(key)
+    home = comparison.home_place
     untaxed = [t.name for t in comparison.totals if t.cumulative_net is None]
     use_net = net and not untaxed
     if net and untaxed:
@@ -345,17 +390,13 @@ def _results(sided: list[tuple[str, Any]]) -> None:
                 for question in comparison.questions:
                     st.markdown(f"- {question}")
 
-    figures: list[Any] = []
     with result_section():
-        figures.append(charts.offer_components_chart(comparison))
-        plot(figures[-1], key="chart_components")
+        plot(figures["components"], key="chart_components")
     with result_section():
-        figures.append(charts.cumulative_value_chart(comparison))
-        plot(figures[-1], key="chart_cumulative")
-    with result_section():
-        if comparison.scores is not None:
-            figures.append(charts.score_chart(comparison.scores))
-            plot(figures[-1], key="chart_score")
+        plot(figures["cumulative"], key="chart_cumulative")
+    if "score" in figures:
+        with result_section():
+            plot(figures["score"], key="chart_score")
             for note in comparison.scores.notes:
                 st.caption(note)
     with result_section():
@@ -367,30 +408,27 @@ def _results(sided: list[tuple[str, Any]]) -> None:
             "What each offer would have paid you by then: equity before the cliff is lost and "
             "a sign-on with a repayment clause is paid back.",
         )
-        month = int(value("compare.leave_month"))
-        figures.append(charts.leaving_value_chart(offers, months=range(0, 49), marker=month))
-        plot(figures[-1], key="chart_leaving")
-    with result_section():
-        taxed = [o for o in offers if o.tax is not None]
-        if taxed:
-            st.markdown("**From gross to take-home, year one**")
-            cols = st.columns(len(taxed))
-            for index, (column, offer) in enumerate(zip(cols, taxed, strict=True)):
-                with column:
-                    result = offer.tax.take_home(offer.base_salary)
-                    figure = charts.take_home_waterfall(result, currency=currency)
-                    figure.update_layout(title={"text": f"{offer.name}: base salary after tax"})
-                    figures.append(figure)
-                    plot(figure, key=f"chart_waterfall_{index}")
-    if home is not None:
+        plot(figures["leaving"], key="chart_leaving")
+    waterfalls = [name for name in figures if name.startswith("waterfall_")]
+    if waterfalls:
         with result_section():
-            figures.append(charts.place_adjustment_chart(comparison))
-            plot(figures[-1], key="chart_place")
+            st.markdown("**From gross to take-home, year one**")
+            for column, name in zip(st.columns(len(waterfalls)), waterfalls, strict=True):
+                with column:
+                    plot(figures[name], key=f"chart_{name}")
+    if "place" in figures:
+        with result_section():
+            plot(figures["place"], key="chart_place")
     with result_section():
-        html = comparison_report_html(comparison, scores=comparison.scores, figures=figures)
+        scores = comparison.scores
+
+        def report_html() -> str:
+            # made only when the button is pressed: the file embeds plotly.js (about 4.8 MB)
+            return comparison_report_html(comparison, scores=scores, figures=list(figures.values()))
+
         st.download_button(
             "Download report (HTML)",
-            data=html,
+            data=report_html,
             file_name="offer-comparison.html",
             mime="text/html",
             key="_oc_report",
