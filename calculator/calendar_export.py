@@ -49,6 +49,12 @@ def action_uid(plan: FollowUpPlan, action: PlanAction) -> str:
     >>> action_uid(a, a.check_ins[0]) == action_uid(b, b.check_ins[0])
     True
     """
+    from .followup import FollowUpPlan, PlanAction
+
+    if not isinstance(plan, FollowUpPlan):
+        raise InputError("plan", f"must be a FollowUpPlan, got {type(plan).__name__}")
+    if not isinstance(action, PlanAction):
+        raise InputError("action", f"must be a PlanAction, got {type(action).__name__}")
     parts = [
         plan.interview_date.isoformat(),
         plan.company or "",
