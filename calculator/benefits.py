@@ -24,6 +24,7 @@ __all__ = [
     "defaults",
     "health_care_default",
     "holiday_value",
+    "home_working_rate",
     "home_working_value",
     "pension_value",
     "study_value",
@@ -68,6 +69,18 @@ def holiday_value(days: float, base_salary: float, working_days: float | None = 
     return n * base / per_year
 
 
+def _pension(pay: float, rate: float, basis: str, match: float, cap: float, own: float) -> float:
+    """The pension rule on already-checked inputs (see :func:`pension_value`)."""
+    if basis == "qualifying_earnings":
+        band = defaults()["pension"]
+        lower, upper = float(band["qualifying_lower"]), float(band["qualifying_upper"])
+        qualifying = min(max(pay, lower), upper) - lower
+        employer = max(rate, float(band["employer_minimum_rate"])) * qualifying
+    else:
+        employer = rate * pay
+    return employer + match * min(own, cap) * pay
+
+
 def pension_value(
     salary: float,
     *,
@@ -95,14 +108,7 @@ def pension_value(
     match = check_fraction("pension.match_rate", match_rate, high=3.0)
     cap = check_fraction("pension.match_cap", match_cap)
     own = check_fraction("pension.employee_rate", employee_rate)
-    if basis == "qualifying_earnings":
-        band = defaults()["pension"]
-        lower, upper = float(band["qualifying_lower"]), float(band["qualifying_upper"])
-        qualifying = min(max(pay, lower), upper) - lower
-        employer = max(rate, float(band["employer_minimum_rate"])) * qualifying
-    else:
-        employer = rate * pay
-    return employer + match * min(own, cap) * pay
+    return _pension(pay, rate, basis, match, cap, own)
 
 
 def health_care_default(region: Literal["us_single", "us_family", "uk_private_medical"]) -> float:
@@ -151,7 +157,29 @@ def home_working_value(
     cost = check_non_negative("home_working.commute_cost", commute_cost)
     minutes = check_range("home_working.commute_minutes", commute_minutes, 0, 24 * 60)
     hourly = check_non_negative("hourly_value", hourly_value)
+    return _commute(days, float(weeks), cost, minutes, hourly)
+
+
+def _commute(days: float, weeks: float, cost: float, minutes: float, hourly: float) -> float:
+    """The commute rule on already-checked inputs (see :func:`home_working_value`)."""
     return days * weeks * (cost + minutes / 60.0 * hourly)
+
+
+def home_working_rate(days_per_week: float) -> float:
+    """Default share of pay that home working is worth, for the percent-of-pay rule.
+
+    0 home days: 0; 1 to 3 days (hybrid): about 5% of pay; 4 or more days (mostly remote):
+    about 8% of pay. Rates from ``data/defaults.toml`` (DOMAIN.md 4; Mas and Pallais 2017, AER);
+    where hybrid ends and mostly remote starts (4 days) is this tool's assumption.
+
+    >>> home_working_rate(0), home_working_rate(2), home_working_rate(4.5)
+    (0.0, 0.05, 0.08)
+    """
+    days = check_range("home_working.days_per_week", days_per_week, 0, 7)
+    table = defaults()["home_working"]
+    if days == 0:
+        return 0.0
+    return float(table["hybrid_rate"] if days < 4 else table["mostly_remote_rate"])
 
 
 def study_value(
@@ -192,8 +220,11 @@ def value_benefits(
 ) -> BenefitValues:
     """Annual cash value of each benefit in ``offer`` (at ``base_salary``, default the offer's).
 
-    Holiday, pension and study days scale with the base; the rest are fixed amounts. Commute
-    time saved is valued at ``hourly_value`` per hour (0 unless the user sets it).
+    Holiday, pension, study days and percent-of-pay home working scale with the base; the rest
+    are fixed amounts. Commute time saved is valued at the offer's
+    ``home_working.hourly_value`` when stated, else at ``hourly_value`` (0 unless the user sets
+    it). Health care is the employer-paid amount as entered (use :func:`health_care_default`
+    for a regional default).
 
     >>> from calculator.offers import Offer, Pension
     >>> v = value_benefits(Offer("A", 52_000, holiday_days=25, pension=Pension(employer_rate=0.05)))
@@ -209,18 +240,16 @@ def value_benefits(
     base = (
         offer.base_salary if base_salary is None else check_non_negative("base_salary", base_salary)
     )
+    # The offer's fields were checked when it was built, so the rules run unchecked here: this
+    # is the hot path of every comparison and break-even search.
+    day_rate = base / _working_days()
     values: dict[str, float] = {}
     if offer.holiday_days is not None:
-        values["holiday"] = holiday_value(offer.holiday_days, base)
+        values["holiday"] = offer.holiday_days * day_rate
     if offer.pension is not None:
         p = offer.pension
-        values["pension"] = pension_value(
-            base,
-            employer_rate=p.employer_rate,
-            basis=p.basis,
-            match_rate=p.match_rate,
-            match_cap=p.match_cap,
-            employee_rate=p.employee_rate,
+        values["pension"] = _pension(
+            base, p.employer_rate, p.basis, p.match_rate, p.match_cap, p.employee_rate
         )
     for name in ("health_care", "travel_allowance", "company_car", "gym"):
         amount = getattr(offer, name)
@@ -228,14 +257,19 @@ def value_benefits(
             values[name] = amount
     if offer.home_working is not None:
         h = offer.home_working
-        values["home_working"] = home_working_value(
-            h.days_per_week,
-            commute_cost=h.commute_cost or 0.0,
-            commute_minutes=h.commute_minutes or 0.0,
-            hourly_value=hourly_value,
-        )
+        if h.percent_of_salary is not None:
+            values["home_working"] = h.percent_of_salary * base
+        else:
+            hourly = check_non_negative("hourly_value", hourly_value)
+            values["home_working"] = _commute(
+                h.days_per_week,
+                float(defaults()["home_working"]["working_weeks"]),
+                h.commute_cost or 0.0,
+                h.commute_minutes or 0.0,
+                hourly if h.hourly_value is None else h.hourly_value,
+            )
     if offer.study is not None:
-        values["study"] = study_value(offer.study.funding or 0.0, offer.study.days or 0.0, base)
+        values["study"] = (offer.study.funding or 0.0) + (offer.study.days or 0.0) * day_rate
     for custom in offer.custom_benefits:
         values[f"custom: {custom.name}"] = custom.value
     missing = tuple(name for name in BENEFIT_COMPONENTS if name not in values)

@@ -7,26 +7,31 @@ Rules (DOMAIN.md sections 5 and 6):
   vesting that year (options in the *base* scenario); benefits are valued at ``base_y``.
 - The N-year total is the sum of the years (not discounted). Offers within 2% of each other are
   "too close to call" and the weighted score decides.
-- Break-even: the base salary that makes the weaker offer's N-year total equal the leader's.
-  Totals rise with base (piecewise linearly, because of the pension band), so a secant search
-  finds it to a fraction of a cent in a few steps.
+- Break-even: the base salary that makes the weaker offer's N-year total equal the leader's
+  (and, separately, its year-one total equal the leader's year one). Totals are affine in base
+  except where the UK pension band clips, i.e. increasing and piecewise linear, so a secant
+  search (exact in one step on a linear piece) finds it to a fraction of a cent.
+- Equity in totals: RSUs at their value; options at the *base* scenario only, labelled so, with
+  every scenario (zero / bear / base / bull) kept apart in ``OfferTotals.equity_by_scenario``.
 - Same-money view: every money figure is restated in the prices of ``home_place``
   (``amount x level(home) / level(offer place)``); offers with no place are not adjusted.
 - Net view (offers with a tax profile): cash pay (base, bonus, sign-on, RSU vesting) goes
-  through :func:`calculator.tax.take_home`; benefits are added untaxed unless the offer says
-  which are taxable.
+  through :func:`calculator.tax.take_home`; benefits the offer marks in ``taxable_benefits``
+  are taxed as benefits in kind (their tax comes off the net cash); every other benefit, and
+  options (taxed on exercise, an uncertain date), are added untaxed.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ._data import load_toml
 from ._validate import check_choice, check_int_range, check_non_negative, check_positive
 from .benefits import home_working_value, value_benefits
+from .equity import SCENARIOS
 from .errors import InputError
 from .money import format_money
 from .offers import Offer
@@ -110,25 +115,50 @@ def _total(offer: Offer, years: int, base_salary: float | None = None) -> float:
     return sum(sum(row.values()) for row in offer_years(offer, years, base_salary=base_salary))
 
 
-def _taxable_cash(offer: Offer, row: Mapping[str, float]) -> float:
-    rsu = row["equity"] if all(g.kind == "rsu" for g in offer.equity) else 0.0
-    return row["base"] + row["bonus"] + row["sign_on"] + rsu
+def _in_kind(offer: Offer, row: Mapping[str, float]) -> float:
+    """This year's value of the benefits the offer marks as taxed as income."""
+    marked = offer.taxable_benefits
+    if not marked:
+        return 0.0
+    total = sum(row.get(name, 0.0) for name in marked if name != "custom")
+    if "custom" in marked:
+        total += sum(v for k, v in row.items() if k.startswith("custom: "))
+    return total
 
 
 def _net_years(offer: Offer, rows: Sequence[Mapping[str, float]]) -> tuple[float, ...] | None:
-    """Net value per year: taxable cash through take_home, other components added as they are."""
+    """Net value per year: taxable cash through take_home, other components added as they are.
+
+    Cash = base + bonus + sign-on + RSU vesting (per grant; options stay untaxed). Marked
+    benefits in kind raise the tax through ``taxable_benefits`` but are not cash, so their value
+    is added back with the untaxed rest.
+    """
     if offer.tax is None:
         return None
     employee_rate = offer.pension.employee_rate if offer.pension is not None else 0.0
+    rsu = [grant.yearly(_EQUITY_SCENARIO) for grant in offer.equity if grant.kind == "rsu"]
     out = []
-    for row in rows:
-        cash = _taxable_cash(offer, row)
+    for year, row in enumerate(rows):
+        vested = sum(v[year] for v in rsu if year < len(v))
+        cash = row["base"] + row["bonus"] + row["sign_on"] + vested
         net_cash = offer.tax.take_home(
-            cash, pension_rate=employee_rate * row["base"] / cash if cash else 0.0
+            cash,
+            pension_rate=min(1.0, employee_rate * row["base"] / cash) if cash else 0.0,
+            taxable_benefits=_in_kind(offer, row),
         ).net
         rest = sum(row.values()) - cash
         out.append(net_cash + rest)
     return tuple(out)
+
+
+def _equity_by_scenario(offer: Offer, years: int) -> dict[str, float]:
+    """N-year vested equity in each scenario, for offers with options (else empty)."""
+    if not any(grant.kind == "option" for grant in offer.equity):
+        return {}
+    return {
+        scenario: sum(sum(grant.yearly(scenario)[:years]) for grant in offer.equity)
+        for scenario in SCENARIOS
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +166,10 @@ class OfferTotals:
     """One offer's value over the projection, in the comparison's view.
 
     ``rows`` holds each year's components (already restated for the view); ``net_by_year`` is
-    ``None`` when the offer has no tax profile.
+    ``None`` when the offer has no tax profile. ``equity_by_scenario`` gives the N-year vested
+    equity in each option scenario (zero, bear, base, bull), restated for the view; it is empty
+    when the offer has no options. Totals always use the base scenario (see
+    :attr:`equity_note`).
     """
 
     name: str
@@ -145,6 +178,21 @@ class OfferTotals:
     factor: float = 1.0
     place_note: str = "no place given: figures as paid"
     net_by_year: tuple[float, ...] | None = None
+    equity_by_scenario: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def equity_note(self) -> str:
+        """How equity is counted in the totals, for display beside them ("" without options)."""
+        if not self.equity_by_scenario:
+            return ""
+        shown = ", ".join(
+            f"{name} {format_money(value, self.currency)}"
+            for name, value in self.equity_by_scenario.items()
+        )
+        return (
+            f"{self.name}: options are uncertain; totals count them at the base scenario, "
+            f"not a certain value. Equity over {len(self.rows)} years by scenario: {shown}."
+        )
 
     @property
     def by_year(self) -> tuple[float, ...]:
@@ -190,8 +238,9 @@ class OfferTotals:
 class BreakEven:
     """The base salary at which ``offer`` would match ``leader`` over the horizon.
 
-    ``salary`` is in the weaker offer's own money (as it would be written in its contract);
-    ``salary_net`` is the same on take-home pay, when both offers have tax profiles.
+    ``salary`` (N-year horizon) and ``salary_year_one`` (year-one totals) are in the weaker
+    offer's own money, as it would be written in its contract; ``salary_net`` is the N-year
+    figure on take-home pay, when both offers have tax profiles.
     """
 
     offer: str
@@ -199,6 +248,7 @@ class BreakEven:
     current_base: float
     salary: float
     salary_net: float | None = None
+    salary_year_one: float | None = None
 
     @property
     def increase(self) -> float:
@@ -208,12 +258,39 @@ class BreakEven:
 
 @dataclass(frozen=True, slots=True)
 class Ask:
-    """One way to close the gap: ``kind`` is base, sign_on, holiday_days or home_working_days."""
+    """One way to close the gap, in the weaker offer's own money.
+
+    ``kind`` is ``"base"`` (``amount`` more a year, to ``salary``), ``"sign_on"`` (a one-off of
+    ``amount``), ``"holiday_days"`` (``amount`` more days a year) or ``"home_working_days"``
+    (``amount`` more days a week). :attr:`text` words it (money via Babel, built on first use
+    so a comparison stays cheap).
+
+    >>> Ask("B", "sign_on", 4_000, "GBP").text
+    'B: a sign-on bonus of £4,000'
+    """
 
     offer: str
     kind: str
     amount: float
-    text: str
+    currency: str = "GBP"
+    salary: float | None = None
+
+    @property
+    def text(self) -> str:
+        """The ask in words, e.g. "B: a sign-on bonus of £4,000"."""
+
+        def money(amount: float) -> str:
+            return format_money(amount, self.currency)
+
+        if self.kind == "base":
+            to = "" if self.salary is None else f"to {money(self.salary)} "
+            return f"{self.offer}: raise the base salary {to}({money(self.amount)} more a year)"
+        if self.kind == "sign_on":
+            return f"{self.offer}: a sign-on bonus of {money(self.amount)}"
+        rounded = f"{math.ceil(self.amount * 2) / 2:g}"
+        if self.kind == "holiday_days":
+            return f"{self.offer}: {rounded} more days of holiday a year"
+        return f"{self.offer}: {rounded} more home-working days a week"
 
     def __str__(self) -> str:
         return self.text
@@ -268,6 +345,17 @@ class Comparison:
         return next(b.salary for b in self.break_evens if b.offer == name)
 
     @property
+    def component_gaps(self) -> dict[str, float]:
+        """N-year value by component, leader minus runner-up (negative where the runner-up leads)."""
+        lead, other = self.leader.cumulative_components, self.runner_up.cumulative_components
+        return {key: lead.get(key, 0.0) - other.get(key, 0.0) for key in {**lead, **other}}
+
+    @property
+    def equity_notes(self) -> tuple[str, ...]:
+        """One note per offer with options: counted at the base scenario, not a certain value."""
+        return tuple(t.equity_note for t in self.totals if t.equity_note)
+
+    @property
     def view_label(self) -> str:
         """Which money the figures are in, for display beside them."""
         if self.view == "same_money" and self.home_place is not None:
@@ -285,6 +373,17 @@ class Comparison:
             for key, value in row.items()
         ]
         return pd.DataFrame.from_records(records, columns=["offer", "year", "component", "value"])
+
+    def equity_frame(self) -> pd.DataFrame:
+        """Tidy table of option scenarios: one row per offer and scenario (N-year equity)."""
+        import pandas as pd
+
+        records = [
+            {"offer": t.name, "scenario": scenario, "value": value}
+            for t in self.totals
+            for scenario, value in t.equity_by_scenario.items()
+        ]
+        return pd.DataFrame.from_records(records, columns=["offer", "scenario", "value"])
 
     def totals_frame(self) -> pd.DataFrame:
         """One row per offer: year-one and N-year totals, gross and (where known) net."""
@@ -305,34 +404,36 @@ class Comparison:
 
 
 def _solve_base(total_at: Callable[[float], float], target: float, start: float) -> float:
-    """Base salary b with total_at(b) == target (total_at increasing, piecewise linear)."""
-    lo, hi = 0.0, max(start, 1.0)
-    while total_at(hi) < target:
-        hi *= 2.0
-        if hi > 1e12:
-            raise InputError("base_salary", "no base salary below 10^12 closes the gap")
-    x0, x1 = lo, hi
-    f0, f1 = total_at(x0) - target, total_at(x1) - target
-    for _ in range(60):
-        if abs(f1) < 1e-4:
+    """Base salary b >= 0 with ``total_at(b) == target``.
+
+    ``total_at`` rises with base (slope at least the factor, since base counts one for one) and
+    is linear between the pension band's kinks, so secant steps from two points near ``start``
+    are exact on a linear piece; a bracket kept from every evaluation catches overshoots
+    (bisection inside it). Returns 0 when even a zero base reaches the target.
+    """
+    tolerance = max(1e-4, abs(target) * 1e-14)  # far inside a cent, above float noise
+    lo, hi = 0.0, math.inf  # bracket: total_at(lo) < target <= total_at(hi) once hi is finite
+    x0 = max(start, 1.0)
+    f0 = total_at(x0) - target
+    if abs(f0) <= tolerance:
+        return x0
+    x1 = x0 * (1.1 if f0 < 0 else 0.9)
+    f1 = total_at(x1) - target
+    for x, f in ((x0, f0), (x1, f1)):
+        lo, hi = (max(lo, x), hi) if f < 0 else (lo, min(hi, x))
+    for _ in range(200):
+        if abs(f1) <= tolerance:
             return x1
-        if f1 == f0:
-            break
-        x2 = x1 - f1 * (x1 - x0) / (f1 - f0)
-        if not lo <= x2 <= hi:
-            x2 = (lo + hi) / 2.0
+        x2 = x1 - f1 * (x1 - x0) / (f1 - f0) if f1 != f0 else math.nan
+        if not lo < x2 < hi:  # also catches nan
+            x2 = (lo + hi) / 2.0 if math.isfinite(hi) else max(2.0 * lo, 1.0)
+        if x2 > 1e12:
+            raise InputError("base_salary", "no base salary below 10^12 closes the gap")
         f2 = total_at(x2) - target
-        if f2 < 0:
-            lo = x2
-        else:
-            hi = x2
+        lo, hi = (max(lo, x2), hi) if f2 < 0 else (lo, min(hi, x2))
         x0, f0, x1, f1 = x1, f1, x2, f2
-    while hi - lo > 1e-7 * max(hi, 1.0):  # bisection fallback
-        mid = (lo + hi) / 2.0
-        if total_at(mid) < target:
-            lo = mid
-        else:
-            hi = mid
+        if hi <= tolerance * 1e-3:  # a zero base already matches the target
+            return 0.0
     return (lo + hi) / 2.0
 
 
@@ -407,53 +508,31 @@ def questions_to_ask(offer: Offer) -> tuple[str, ...]:
 def _asks(weaker: Offer, break_even: BreakEven, gap_local: float, years: int) -> tuple[Ask, ...]:
     """The gap (in the weaker offer's own money) expressed four ways.
 
-    Extra base and a sign-on always; extra holiday days when at most 15 would do; extra
-    home-working days when the offer states a commute cost and the week has room for them.
+    Extra base (the break-even) and a sign-on always; extra holiday days (gap per year / day
+    rate) when at most 15 would do; extra home-working days (gap per year / value of one home
+    day a week) when the offer states a commute cost and the week has room for them.
     """
-
-    def money(amount: float) -> str:
-        return format_money(amount, weaker.currency)
-
+    name, currency = weaker.name, weaker.currency
     per_year = gap_local / years
     asks = [
-        Ask(
-            weaker.name,
-            "base",
-            break_even.increase,
-            f"{weaker.name}: raise the base salary to {money(break_even.salary)} "
-            f"({money(break_even.increase)} more a year)",
-        ),
-        Ask(
-            weaker.name,
-            "sign_on",
-            gap_local,
-            f"{weaker.name}: a sign-on bonus of {money(gap_local)}",
-        ),
+        Ask(name, "base", break_even.increase, currency, break_even.salary),
+        Ask(name, "sign_on", gap_local, currency),
     ]
     one_day = weaker.base_salary / float(load_toml("defaults.toml")["holiday"]["working_days"])
     days = per_year / one_day if one_day > 0 else math.inf
     if days <= _MAX_HOLIDAY_ASK:
-        asks.append(
-            Ask(
-                weaker.name,
-                "holiday_days",
-                days,
-                f"{weaker.name}: {math.ceil(days * 2) / 2:g} more days of holiday a year",
-            )
-        )
+        asks.append(Ask(name, "holiday_days", days, currency))
     home = weaker.home_working
-    if home is not None and (home.commute_cost or 0) > 0:
-        per_day_per_week = home_working_value(1, commute_cost=home.commute_cost or 0.0)
+    if home is not None and (home.commute_cost or 0) > 0 and home.percent_of_salary is None:
+        per_day_per_week = home_working_value(
+            1,
+            commute_cost=home.commute_cost or 0.0,
+            commute_minutes=home.commute_minutes or 0.0,
+            hourly_value=home.hourly_value or 0.0,
+        )
         days_more = per_year / per_day_per_week
         if home.days_per_week + days_more <= 5:
-            asks.append(
-                Ask(
-                    weaker.name,
-                    "home_working_days",
-                    days_more,
-                    f"{weaker.name}: {math.ceil(days_more * 2) / 2:g} more home-working days a week",
-                )
-            )
+            asks.append(Ask(name, "home_working_days", days_more, currency))
     return tuple(asks)
 
 
@@ -468,8 +547,12 @@ def compare_offers(
 ) -> Comparison:
     """Compare two or more offers (your current job can be one of them: "stay or move").
 
-    All offers must be in one currency. In the ``"same_money"`` view every figure is restated in
-    ``home_place``'s prices. With ``weights`` the weighted package score is attached.
+    All offers must be in one currency (InputError on ``currency`` otherwise: enter them in the
+    same money first). ``years`` defaults to 4 (``data/defaults.toml``). In the
+    ``"same_money"`` view every figure is restated in ``home_place``'s prices; offers with no
+    place stay as paid and their ``place_note`` says so. Break-even salaries and equal-value
+    asks are in each weaker offer's own local money. With ``weights`` the weighted package score
+    is attached (kept apart from the money). Options count at the base scenario in totals.
 
     >>> from calculator.offers import Offer, Bonus
     >>> c = compare_offers(Offer("A", 50_000, bonus=Bonus(0.1)), Offer("B", 52_000), years=1)
@@ -508,6 +591,9 @@ def compare_offers(
                 factor=factor,
                 place_note=note,
                 net_by_year=None if net is None else tuple(v * factor for v in net),
+                equity_by_scenario={
+                    k: v * factor for k, v in _equity_by_scenario(offer, n).items()
+                },
             )
         )
 
@@ -521,10 +607,17 @@ def compare_offers(
         salary = break_even_salary(
             offer, leader, n, factor_weaker=t.factor, factor_stronger=leader_totals.factor
         )
+        salary_one = (
+            salary
+            if n == 1
+            else break_even_salary(
+                offer, leader, 1, factor_weaker=t.factor, factor_stronger=leader_totals.factor
+            )
+        )
         net_salary = None
         if leader_totals.cumulative_net is not None:
             net_salary = _net_break_even(offer, leader_totals.cumulative_net, n, t.factor)
-        be = BreakEven(offer.name, leader.name, offer.base_salary, salary, net_salary)
+        be = BreakEven(offer.name, leader.name, offer.base_salary, salary, net_salary, salary_one)
         break_evens.append(be)
         gap_local = (leader_totals.cumulative - t.cumulative) / t.factor
         if gap_local > 0:
@@ -591,8 +684,8 @@ def cumulative_value_grid(
 ) -> NDArray[np.float64]:
     """N-year total for many base salaries at once (numpy); same rule as :func:`offer_years`.
 
-    Components linear in base (base, bonus, holiday, study days, salary-basis pension, match)
-    are scaled together; the UK qualifying-earnings pension is clipped per element; fixed
+    Components linear in base (base, bonus, holiday, study days, salary-basis pension, match,
+    percent-of-pay home working) are scaled together; the UK qualifying-earnings pension is clipped per element; fixed
     amounts are added once. Used for sweeps (e.g. charts of value against salary).
 
     >>> import numpy as np
@@ -622,6 +715,8 @@ def cumulative_value_grid(
         per_unit += holiday_value(offer.holiday_days, 1.0)
     if offer.study is not None:
         per_unit += holiday_value(offer.study.days or 0.0, 1.0)
+    if offer.home_working is not None and offer.home_working.percent_of_salary is not None:
+        per_unit += offer.home_working.percent_of_salary  # fixed part is 0 at base 0
     pension_part = np.zeros_like(bases)
     if offer.pension is not None:
         p = offer.pension

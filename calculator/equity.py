@@ -10,6 +10,8 @@ Rules (DOMAIN.md section 5):
   ``"front_loaded"`` (40/30/20/10), ``"back_loaded"`` (5/15/40/40), or a sequence of yearly
   fractions that sum to 1. Yearly-fraction schedules vest each year's tranche at the end of
   that year (annual vesting, the usual form of these schedules).
+- A grant whose schedule the offer does not state (``schedule=None``) is valued on the standard
+  schedule, and the schedule becomes a question to ask.
 """
 
 from __future__ import annotations
@@ -135,8 +137,9 @@ class EquityGrant:
     """One equity grant: RSUs or options, with its vesting schedule.
 
     RSU value = ``grant_value`` if stated, else ``shares x price``. Option value in a scenario
-    = ``shares x max(scenario price - strike, 0)``. Anything unstated is ``None`` and values as
-    0 with a question to ask (see :meth:`missing`).
+    = ``shares x max(scenario price - strike, 0)`` (the "zero" scenario is always 0). Anything
+    unstated is ``None`` and values as 0 with a question to ask (see :meth:`missing`);
+    ``schedule=None`` (not stated) vests as ``"standard"``.
 
     >>> EquityGrant("rsu", shares=1000, price=40.0).value()
     40000.0
@@ -151,7 +154,7 @@ class EquityGrant:
     grant_value: float | None = None
     strike: float | None = None
     scenarios: Mapping[str, float] = field(default_factory=dict)
-    schedule: str | tuple[float, ...] = "standard"
+    schedule: str | tuple[float, ...] | None = "standard"
 
     def __post_init__(self) -> None:
         check_choice("kind", self.kind, ("rsu", "option"))
@@ -166,10 +169,15 @@ class EquityGrant:
                 prices[name] = check_non_negative(f"scenarios.{name}", price)
         object.__setattr__(self, "scenarios", prices)
         schedule = self.schedule
-        if not isinstance(schedule, str):
+        if schedule is not None and not isinstance(schedule, str):
             schedule = schedule_fractions(schedule)
             object.__setattr__(self, "schedule", schedule)
-        schedule_fractions(schedule)
+        schedule_fractions(self.vesting)
+
+    @property
+    def vesting(self) -> str | tuple[float, ...]:
+        """The schedule used for valuing: the stated one, or ``"standard"`` when not stated."""
+        return "standard" if self.schedule is None else self.schedule
 
     def value(self, scenario: str = "base") -> float:
         """Whole-grant value in ``scenario`` (RSUs have one value whatever the scenario)."""
@@ -189,11 +197,11 @@ class EquityGrant:
 
     def yearly(self, scenario: str = "base") -> tuple[float, ...]:
         """Value vesting in each year of the schedule, in ``scenario``."""
-        return vesting_schedule(self.value(scenario), self.schedule)
+        return vesting_schedule(self.value(scenario), self.vesting)
 
     def vested_by_month(self, month: int, scenario: str = "base") -> float:
         """Value vested by the end of month ``month``, in ``scenario``."""
-        return vested_by_month(self.value(scenario), self.schedule, month)
+        return vested_by_month(self.value(scenario), self.vesting, month)
 
     def missing(self) -> tuple[str, ...]:
         """Questions for the employer about what the grant leaves unstated."""
@@ -212,11 +220,21 @@ class EquityGrant:
                 asks.append(
                     "What was the latest valuation per share (e.g. the 409A or last funding round)?"
                 )
+        if self.schedule is None:
+            asks.append(
+                "What is the vesting schedule: over how many years, with what cliff, and how often?"
+            )
         return tuple(asks)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> EquityGrant:
-        """Build from a JSON-like mapping (keys as the fields; ``schedule`` a name or a list)."""
+        """Build from a JSON-like mapping (keys as the fields; ``schedule`` a name or a list).
+
+        A missing ``schedule`` key means ``"standard"``; an explicit ``None`` means not stated.
+
+        >>> EquityGrant.from_dict({"kind": "rsu", "grant_value": 1000, "schedule": [0.5, 0.5]}).schedule
+        (0.5, 0.5)
+        """
         if not isinstance(data, Mapping):
             raise InputError("equity", "each grant must be a mapping of its fields")
         unknown = set(data) - {f for f in cls.__dataclass_fields__}
@@ -247,5 +265,7 @@ class EquityGrant:
             "grant_value": self.grant_value,
             "strike": self.strike,
             "scenarios": dict(self.scenarios),
-            "schedule": self.schedule if isinstance(self.schedule, str) else list(self.schedule),
+            "schedule": (
+                list(self.schedule) if isinstance(self.schedule, tuple) else self.schedule
+            ),
         }

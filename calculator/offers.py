@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FACTOR_RANGE",
+    "TAXABLE_BENEFITS",
     "Bonus",
     "CustomBenefit",
     "HomeWorking",
@@ -44,6 +45,19 @@ __all__ = [
 PensionBasis = Literal["salary", "qualifying_earnings"]
 #: Non-money factors are rated on this scale (DOMAIN.md 4).
 FACTOR_RANGE: Final = (1, 5)
+#: Components the user may mark as taxed as income in the net view (benefits in kind and
+#: taxable allowances; "custom" covers every custom benefit). Holiday, pension and home working
+#: are never taxed as income here: paid leave is already salary, employer pension
+#: contributions are relieved, and commuting saved is not pay.
+TAXABLE_BENEFITS: Final = (
+    "relocation",
+    "health_care",
+    "travel_allowance",
+    "company_car",
+    "gym",
+    "study",
+    "custom",
+)
 
 
 def _opt(name: str, value: object) -> float | None:
@@ -85,23 +99,36 @@ class Bonus:
 
 @dataclass(frozen=True, slots=True)
 class SignOn:
-    """One-off sign-on bonus, counted in year 1 only; repaid in full if you leave within
-    ``repayment_months`` (the common clawback clause).
+    """One-off sign-on bonus, counted in year 1 only (DOMAIN.md 4), with its repayment clause.
+
+    Default clause (the common one): repaid **in full** if you leave within
+    ``repayment_months``. With ``pro_rata=True`` you repay only the unearned part, so you keep
+    ``amount x month / repayment_months``.
 
     >>> SignOn(5_000, 12).kept_if_leaving_at(6), SignOn(5_000, 12).kept_if_leaving_at(12)
     (0.0, 5000.0)
+    >>> SignOn(6_000, 12, pro_rata=True).kept_if_leaving_at(3)
+    1500.0
     """
 
     amount: float
     repayment_months: int = 0
+    pro_rata: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "amount", check_non_negative("sign_on", self.amount))
-        check_int_range("sign_on.repayment_months", self.repayment_months, 0, 60)
+        months = check_int_range("sign_on.repayment_months", self.repayment_months, 0, 60)
+        object.__setattr__(self, "repayment_months", months)
+        if not isinstance(self.pro_rata, bool):
+            raise InputError("sign_on.pro_rata", f"must be true or false, got {self.pro_rata!r}")
 
     def kept_if_leaving_at(self, month: int) -> float:
-        """What you keep if you leave after ``month`` months."""
-        return 0.0 if month < self.repayment_months else self.amount
+        """What you keep if you leave after ``month`` months (see the class docstring)."""
+        if month >= self.repayment_months:
+            return self.amount
+        if self.pro_rata:
+            return self.amount * max(month, 0) / self.repayment_months
+        return 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +159,11 @@ class Pension:
 class HomeWorking:
     """Home-working days a week, and what each commute day costs in money and time.
 
+    ``commute_minutes`` is the round trip saved per home day; it counts as money only at
+    ``hourly_value`` (what an hour of your time is worth to you; None = time not valued).
+    ``percent_of_salary`` switches to the percent-of-pay rule instead (see
+    :func:`calculator.benefits.home_working_value`).
+
     >>> HomeWorking(2, commute_cost=12.5).days_per_week
     2.0
     """
@@ -139,6 +171,8 @@ class HomeWorking:
     days_per_week: float
     commute_cost: float | None = None
     commute_minutes: float | None = None
+    hourly_value: float | None = None
+    percent_of_salary: float | None = None
 
     def __post_init__(self) -> None:
         days = check_range("home_working.days_per_week", self.days_per_week, 0, 7)
@@ -146,6 +180,9 @@ class HomeWorking:
         _opt("home_working.commute_cost", self.commute_cost)
         if self.commute_minutes is not None:
             check_range("home_working.commute_minutes", self.commute_minutes, 0, 24 * 60)
+        _opt("home_working.hourly_value", self.hourly_value)
+        if self.percent_of_salary is not None:
+            check_fraction("home_working.percent_of_salary", self.percent_of_salary, high=0.5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +221,10 @@ class Offer:
     """One job offer (or your current job, for "stay or move").
 
     ``base_amount`` is the pay as stated, per ``pay_period``; :attr:`base_salary` is the annual
-    figure (``to_annual``). Everything optional is ``None`` when not stated.
+    figure (``to_annual``). Everything optional is ``None`` when not stated. ``factors`` rates
+    non-money factors 1-5 (they join the weighted score, never the cash total).
+    ``taxable_benefits`` names the benefits (from :data:`TAXABLE_BENEFITS`) the user says are
+    taxed as income, for the net view.
 
     >>> offer = Offer("Acme", base_amount=4_000, pay_period="month", holiday_days=25)
     >>> offer.base_salary
@@ -215,6 +255,7 @@ class Offer:
     factors: Mapping[str, int] = field(default_factory=dict)
     place: Place | None = None
     tax: TaxProfile | None = None
+    taxable_benefits: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
@@ -248,6 +289,12 @@ class Offer:
             if not isinstance(factor, str) or not factor:
                 raise InputError("factors", f"names must be text, got {factor!r}")
             check_int_range(f"factors.{factor}", rating, *FACTOR_RANGE)
+        taxable = self.taxable_benefits
+        if isinstance(taxable, str) or not isinstance(taxable, (list, tuple)):
+            raise InputError("taxable_benefits", "must be a list of benefit names")
+        for name in taxable:
+            check_choice("taxable_benefits", name, TAXABLE_BENEFITS)
+        object.__setattr__(self, "taxable_benefits", tuple(dict.fromkeys(taxable)))
         object.__setattr__(self, "equity", tuple(self.equity))
         object.__setattr__(self, "custom_benefits", tuple(self.custom_benefits))
         object.__setattr__(self, "currency", self.currency.upper())
@@ -292,7 +339,10 @@ class Offer:
         employee_rate}, ``home_working`` {days_per_week, commute_cost, commute_minutes},
         ``study`` {funding, days}, ``equity`` [grant mappings], ``custom_benefits``
         [{name, value}], ``factors`` {name: rating or None}, ``place`` {state} or {label,
-        index}, ``tax`` (see ``TaxProfile.from_dict``). Unknown keys are an error.
+        index}, ``tax`` (see ``TaxProfile.from_dict``), ``taxable_benefits`` [names].
+        ``health_care`` may be a region name ("us_single", "us_family",
+        "uk_private_medical") to use that region's default premium
+        (:func:`calculator.benefits.health_care_default`). Unknown keys are an error.
 
         >>> Offer.from_dict({"name": "B", "base_salary": 60_000, "bonus": {"target_rate": 0.1}}).bonus
         Bonus(target_rate=0.1, expected_payout=None)
@@ -344,6 +394,17 @@ class Offer:
         )
         factors = _mapping("factors", values.get("factors") or {})
         values["factors"] = {k: v for k, v in factors.items() if v is not None}
+        if isinstance(values.get("health_care"), str):
+            from .benefits import health_care_default
+
+            try:
+                values["health_care"] = health_care_default(values["health_care"])
+            except InputError as error:
+                raise InputError("health_care", error.rule) from None
+        taxable = values.get("taxable_benefits") or ()
+        if isinstance(taxable, str) or not isinstance(taxable, (list, tuple)):
+            raise InputError("taxable_benefits", "must be a list of benefit names")
+        values["taxable_benefits"] = tuple(taxable)
         if values.get("place") is not None:
             values["place"] = Place.from_dict(values["place"])
         if values.get("tax") is not None:
@@ -366,6 +427,8 @@ class Offer:
                 value = [{"name": c.name, "value": c.value} for c in value]
             elif f.name == "factors":
                 value = dict(value)
+            elif f.name == "taxable_benefits":
+                value = list(value)
             elif value is not None and hasattr(value, "to_dict"):
                 value = value.to_dict()
             elif value is not None and f.name in (*_NESTED, "home_working"):

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ._validate import check_range
 from .benefits import BENEFIT_COMPONENTS, value_benefits
 from .errors import InputError
 from .offers import Offer
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["MONEY_COMPONENTS", "OfferScore", "PackageScores", "default_weights", "score_packages"]
 
@@ -86,6 +89,29 @@ class PackageScores:
     def by_name(self) -> dict[str, OfferScore]:
         """Offer name -> its score."""
         return {s.name: s for s in self.offers}
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy table: one row per offer and weighted component (pandas imported here).
+
+        Columns: offer, component, weight, scaled (0..1), contribution (points of the 0-100
+        score); an offer's contributions add up to its score.
+        """
+        import pandas as pd
+
+        records = [
+            {
+                "offer": s.name,
+                "component": key,
+                "weight": weight,
+                "scaled": s.scaled[key],
+                "contribution": s.contributions[key],
+            }
+            for s in self.offers
+            for key, weight in self.weights.items()
+        ]
+        return pd.DataFrame.from_records(
+            records, columns=["offer", "component", "weight", "scaled", "contribution"]
+        )
 
 
 def score_packages(

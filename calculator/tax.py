@@ -1,42 +1,76 @@
 """Take-home pay after income tax, social contributions, student loans and pension (UK and US).
 
 Tax rules are data: one TOML file per country and tax year in ``data/tax/`` (``GB-2025.toml``
-is 2025/26), each figure with its source. Adding a year is adding a file.
+is the UK year 2025/26, ``US-2025.toml`` the US calendar year 2025), every figure with its
+source (shared/TAX_TABLES.md). Adding a year is adding a file; each file is read once.
 
-UK (annual equivalents of steady monthly pay; real PAYE and NI work per pay period):
+UK, annual equivalents of the same pay every month (real PAYE, National Insurance and student
+loan deductions are worked out per pay period):
 
-- income tax on taxable income = income - personal allowance, the allowance tapering by 1 for
-  every 2 above 100,000 (so 100,000-125,140 has a 60% marginal income-tax rate); rest-of-UK or
-  Scottish bands;
-- employee Class 1 NI: 8% between 12,570 and 50,270, 2% above;
-- student loans: 9% above the plan threshold (one undergraduate plan), postgraduate 6% above
-  21,000, on the same pay as NI;
-- pension: *salary sacrifice* lowers pay for tax, NI and student loan; a *net pay arrangement*
-  lowers pay for income tax only; *relief at source* is paid from net pay at 80% of the gross
-  contribution (the provider adds 20%), and extends the basic and higher bands by the gross
-  contribution, which is how higher-rate relief is given (claimed through self assessment).
+- income tax on taxable income = income - personal allowance; the allowance shrinks by 1 for
+  every 2 of adjusted net income above 100,000 (nil at 125,140), so 100,000-125,140 carries a
+  60% income-tax rate (40% x 1.5); bands for England, Wales and Northern Ireland, or Scotland's;
+- employee Class 1 NI: 8% of earnings between 12,570 and 50,270, 2% above;
+- student loans: 9% of earnings above the plan threshold (plan 1, 2, 4 or 5; one at a time),
+  plus 6% above 21,000 for a postgraduate loan, which can run alongside an undergraduate plan;
+  plan 5 has no threshold (nothing due) in 2025/26;
+- employee pension, three ways (HMRC "Pension schemes rates and allowances"; ITA 2007 s.192-193):
+  *salary sacrifice* lowers pay before income tax, NI and student loan; a *net pay arrangement*
+  takes the contribution before income tax only (NI and student loan still on full pay);
+  *relief at source* is paid out of net pay at 80% of the gross contribution (the provider
+  claims the basic-rate 20% from HMRC), and the gross contribution widens the basic and higher
+  bands and lowers adjusted net income for the taper: that is how relief above the basic rate
+  reaches you (claimed through self assessment), and it is counted here as if claimed.
+  In Scotland the widening starts at the basic (20%) band, so total relief equals the top rate
+  reached; a starter-rate (19%) taxpayer keeps the full 20% added at source, as HMRC allows.
+- taxable benefits in kind (company car, medical insurance) add to income for income tax and
+  the taper, not to earnings for employee NI or student loans.
 
-US (federal only): brackets after the standard deduction (single or married filing jointly);
-Social Security 6.2% up to the wage base; Medicare 1.45%; Additional Medicare 0.9% above
-200,000 / 250,000; pre-tax 401(k) deferrals lower federal (not FICA) wages, capped at the
-elective deferral limit; state and local income tax as one flat rate the user enters on wages
-less 401(k) (states are not modelled).
+US, federal (IRS Rev. Proc. 2024-40 and 2025-32; SSA; IRC 3101):
+
+- income tax through the brackets on wages + taxable benefits - 401(k) deferral - standard
+  deduction (single, or married filing jointly treating this pay as the household's only
+  income); credits are not modelled;
+- Social Security 6.2% up to the wage base; Medicare 1.45% on all wages; Additional Medicare
+  0.9% above 200,000 (single) or 250,000 (joint) for the annual liability, although employers
+  withhold it above 200,000 whatever the filing status;
+- pre-tax 401(k) deferrals lower wages for income tax (not for Social Security or Medicare);
+  a deferral above the year's elective deferral limit is clipped to the limit, with a note,
+  rather than refused, because a percentage of a rising salary will cross the cap at some
+  point in a multi-year projection; age-50 catch-up contributions are not modelled;
+- state and local income tax is one flat rate the user enters, on wages + benefits - 401(k):
+  states' own rules are not modelled, and every US result says so.
+
+Net pay is cash: ``net = gross - income tax - social contributions - student loan - pension``,
+where pension is what leaves pay (for relief at source, 80% of the gross contribution). Taxable
+benefits are not cash, so they lower net pay only by the tax on them.
+
+The employee pension rate is limited to :data:`MAX_PENSION_RATE` (40%): above that, with a net
+pay arrangement, relief at source or a 401(k), the next unit of pay could cost more than it
+brings (e.g. 50% by net pay in the Scottish taper zone with both loans: 50% + 50% x 67.5% + 2%
++ 15% = 100.75%), which payroll cannot deduct. Within it, every marginal rate stays below 100%
+as long as taxable benefits do not exceed the cash pay (see :func:`take_home`).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from ._data import data_dir, load_toml
 from ._validate import check_choice, check_fraction, check_non_negative
 from .errors import InputError
+from .money import format_money
 
 __all__ = [
     "COUNTRIES",
+    "FILING_STATUSES",
+    "GB_REGIONS",
+    "MAX_PENSION_RATE",
     "PENSION_METHODS",
     "STUDENT_LOAN_PLANS",
     "TakeHome",
@@ -45,16 +79,21 @@ __all__ = [
     "take_home",
 ]
 
-Country = Literal["GB", "US"]
 COUNTRIES: Final = ("GB", "US")
 GB_REGIONS: Final = ("england", "wales", "northern_ireland", "scotland")
 FILING_STATUSES: Final = ("single", "married_joint")
+#: Pension methods per country; the first is the default.
 PENSION_METHODS: Final = {
     "GB": ("salary_sacrifice", "net_pay", "relief_at_source"),
     "US": ("401k",),
 }
 STUDENT_LOAN_PLANS: Final = ("plan_1", "plan_2", "plan_4", "plan_5", "postgraduate")
+#: Highest employee pension contribution accepted, as a fraction of gross (see module docstring).
+MAX_PENSION_RATE: Final = 0.4
+_MAX_GROSS: Final = 1e12
+_CURRENCY: Final = {"GB": "GBP", "US": "USD"}
 _FILE: Final = re.compile(r"^(GB|US)-(\d{4})\.toml$")
+_INF: Final = math.inf
 
 
 @cache
@@ -68,7 +107,9 @@ def _years() -> dict[str, tuple[int, ...]]:
 
 
 def available_tax_years(country: str) -> tuple[int, ...]:
-    """Tax years shipped in ``data/tax/`` for ``country`` (UK years are the starting year).
+    """Tax years shipped for ``country``: the files ``data/tax/<country>-<year>.toml``.
+
+    UK years are named by the year they start (2025 = 2025/26); US years are calendar years.
 
     >>> available_tax_years("GB")
     (2025, 2026)
@@ -79,21 +120,30 @@ def available_tax_years(country: str) -> tuple[int, ...]:
 
 def _rules(country: str, tax_year: object) -> Mapping[str, Any]:
     years = available_tax_years(country)
-    if isinstance(tax_year, bool) or not isinstance(tax_year, int) or tax_year not in years:
+    year = tax_year
+    if isinstance(year, float) and year.is_integer():
+        year = int(year)
+    if isinstance(year, bool) or not isinstance(year, int) or year not in years:
         listed = ", ".join(str(y) for y in years)
         raise InputError(
             "tax_year", f"{tax_year!r} is not available for {country}; available: {listed}"
         )
-    return load_toml(f"tax/{country}-{tax_year}.toml")
+    return load_toml(f"tax/{country}-{year}.toml")
 
 
-def _banded(amount: float, bands: Sequence[Sequence[float]], stretch: float = 0.0) -> float:
-    """Tax on ``amount`` through [upper, rate] bands; finite limits raised by ``stretch``."""
+def _banded(
+    amount: float, bands: Sequence[Sequence[float]], stretch: float = 0.0, from_rate: float = 0.0
+) -> float:
+    """Tax on ``amount`` through [upper, rate] bands.
+
+    Finite upper limits of bands taxed at ``from_rate`` or more are raised by ``stretch``
+    (relief at source widens the basic and higher bands).
+    """
     tax, lower = 0.0, 0.0
     for upper, rate in bands:
-        top = upper + stretch if upper != float("inf") else upper
         if amount <= lower:
             break
+        top = upper + stretch if upper != _INF and rate >= from_rate else upper
         tax += (min(amount, top) - lower) * rate
         lower = top
     return tax
@@ -101,10 +151,20 @@ def _banded(amount: float, bands: Sequence[Sequence[float]], stretch: float = 0.
 
 @dataclass(frozen=True, slots=True)
 class TakeHome:
-    """Annual pay from gross to net, with the marginal rate on the next unit of pay.
+    """Annual pay from gross to net cash, with the marginal rate on the next unit of pay.
 
-    ``income_tax`` includes any state and local tax (shown apart as ``state_local_tax``);
-    ``pension`` is what the employee's contribution takes out of pay.
+    ``income_tax`` includes any US state and local tax (also shown apart as
+    ``state_local_tax``); ``social_contributions`` is UK employee NI or US Social Security plus
+    Medicare; ``pension`` is what the employee's contribution takes out of pay. ``net`` can be
+    below zero only when the tax on taxable benefits exceeds the cash pay. ``marginal_rate`` is
+    ``1 - (net(gross + 1) - net(gross))``: the share of one more unit of gross pay (pound or
+    dollar) that does not reach net cash, pension contribution included.
+
+    >>> th = take_home(30_000, "GB", 2025)
+    >>> th.breakdown[0], th.breakdown[-1]
+    (('Income tax', 3486.0), ('Net pay', 25119.6))
+    >>> round(th.monthly_net, 2)
+    2093.3
     """
 
     gross: float
@@ -119,12 +179,15 @@ class TakeHome:
 
     @property
     def monthly_net(self) -> float:
-        """Net pay a month (annual / 12)."""
+        """Net pay a month: ``net / 12``."""
         return self.net / 12.0
 
     @property
     def breakdown(self) -> tuple[tuple[str, float], ...]:
-        """(label, amount) from deductions to net; the amounts add up to ``gross``."""
+        """(label, amount) rows from deductions to net pay; the amounts add up to ``gross``.
+
+        The state and local row appears only when there is such tax.
+        """
         rows = [("Income tax", self.income_tax - self.state_local_tax)]
         if self.state_local_tax:
             rows.append(("State and local tax", self.state_local_tax))
@@ -137,7 +200,7 @@ class TakeHome:
         return tuple(rows)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready mapping with the derived monthly figure."""
+        """JSON-ready mapping of the fields plus the derived monthly figure and breakdown."""
         return {
             "gross": self.gross,
             "net": self.net,
@@ -148,11 +211,16 @@ class TakeHome:
             "student_loan": self.student_loan,
             "pension": self.pension,
             "marginal_rate": self.marginal_rate,
+            "breakdown": [[label, amount] for label, amount in self.breakdown],
             "notes": list(self.notes),
         }
 
 
-def _gb(
+# (income_tax incl. state/local, state/local, social, student loan, pension out of pay)
+_Amounts = tuple[float, float, float, float, float]
+
+
+def _gb_amounts(
     rules: Mapping[str, Any],
     gross: float,
     region: str,
@@ -160,21 +228,19 @@ def _gb(
     method: str,
     plans: Sequence[str],
     benefits: float,
-) -> tuple[float, float, float, float, float, list[str]]:
-    notes: list[str] = []
+) -> _Amounts:
     sacrificed = contribution if method == "salary_sacrifice" else 0.0
     net_pay = contribution if method == "net_pay" else 0.0
     ras = contribution if method == "relief_at_source" else 0.0
     earnings = gross - sacrificed  # pay for NI and student loans
-    income = earnings - net_pay + benefits  # adjusted net income before relief at source
-    adjusted = income - ras
+    income = earnings - net_pay + benefits  # total income for income tax
+    adjusted = income - ras  # adjusted net income, which drives the taper
     it = rules["income_tax"]
-    allowance = max(
-        0.0,
-        it["personal_allowance"] - max(0.0, adjusted - it["taper_threshold"]) * it["taper_rate"],
-    )
+    cut = max(0.0, adjusted - it["taper_threshold"]) * it["taper_rate"]
+    allowance = max(0.0, it["personal_allowance"] - cut)
     bands = it["bands"]["scotland" if region == "scotland" else "rest_of_uk"]
-    income_tax = _banded(max(0.0, income - allowance), bands, stretch=ras)
+    basic = rules["relief_at_source"]["basic_rate"]
+    income_tax = _banded(max(0.0, income - allowance), bands, stretch=ras, from_rate=basic)
     ni = rules["national_insurance"]
     main = max(0.0, min(earnings, ni["upper_earnings_limit"]) - ni["primary_threshold"])
     upper = max(0.0, earnings - ni["upper_earnings_limit"])
@@ -182,73 +248,118 @@ def _gb(
     loans = 0.0
     for plan in plans:
         terms = rules["student_loans"][plan]
+        if "threshold" in terms:
+            loans += max(0.0, earnings - terms["threshold"]) * terms["rate"]
+    pension_out = sacrificed + net_pay + ras * (1.0 - basic)
+    return income_tax, 0.0, social, loans, pension_out
+
+
+def _gb_notes(
+    rules: Mapping[str, Any], region: str, method: str, rate: float, plans: Sequence[str]
+) -> list[str]:
+    scottish = region == "scotland"
+    notes = [
+        f"UK tax year {rules['label']}, "
+        + ("Scottish income tax bands." if scottish else "England, Wales and NI income tax bands."),
+        "National Insurance and student loan repayments are worked out each pay period; these "
+        "are the annual figures for the same pay every month (monthly thresholds are rounded, "
+        "so real deductions can differ by under 1 a year).",
+    ]
+    for plan in plans:
+        terms = rules["student_loans"][plan]
         if "threshold" not in terms:
-            notes.append(terms.get("note", f"No {plan} repayments are due this year."))
-            continue
-        loans += max(0.0, earnings - terms["threshold"]) * terms["rate"]
-    pension_out = sacrificed + net_pay + ras * 0.8
-    if ras:
+            notes.append(terms.get("note", f"No {plan} repayments are due this tax year."))
+    if rate and method == "salary_sacrifice":
         notes.append(
-            "Relief at source: 80% of the contribution leaves net pay; the provider adds basic-rate relief."
+            "Salary sacrifice: the contribution comes off pay before income tax, National "
+            "Insurance and student loan."
         )
-    if region in ("scotland", "wales") and rules.get("unverified"):
-        notes.extend(rules["unverified"])
-    notes.append(
-        "National Insurance is per pay period in reality; this is the annual figure for steady monthly pay."
-    )
-    return income_tax, 0.0, social, loans, pension_out, notes
+    elif rate and method == "net_pay":
+        notes.append(
+            "Net pay arrangement: the contribution is taken before income tax, but National "
+            "Insurance and student loan are on the full pay."
+        )
+    elif rate:
+        notes.append(
+            "Relief at source: 80% of the gross contribution leaves net pay and the pension "
+            "provider adds the basic-rate 20%. Relief above the basic rate is included here "
+            "through wider tax bands; you claim it through self assessment."
+        )
+    caveat = rules.get("unverified", {}).get(region)
+    if caveat:
+        notes.append(caveat)
+    return notes
 
 
-def _us(
+def _us_amounts(
     rules: Mapping[str, Any],
     gross: float,
     filing: str,
     contribution: float,
     local_rate: float,
     benefits: float,
-) -> tuple[float, float, float, float, float, list[str]]:
-    notes = ["State and local income tax is one flat rate you enter; states are not modelled."]
-    limit = float(rules["retirement"]["elective_deferral_limit"])
-    deferral = min(contribution, limit)
-    if contribution > limit:
-        notes.append(f"401(k) deferral capped at the {limit:,.0f} elective deferral limit.")
-    wages = gross - deferral
-    taxable = max(0.0, wages + benefits - rules["standard_deduction"][filing])
+) -> _Amounts:
+    deferral = min(contribution, float(rules["retirement"]["elective_deferral_limit"]))
+    wages = gross - deferral + benefits  # federal and state taxable wages
+    taxable = max(0.0, wages - rules["standard_deduction"][filing])
     federal = _banded(taxable, rules["income_tax"][filing])
-    local = local_rate * (wages + benefits)
+    local = local_rate * wages
     payroll = rules["payroll"]
-    medicare_wages = gross + benefits
+    fica_wages = gross + benefits  # 401(k) deferrals stay in Social Security and Medicare wages
     social = (
-        min(medicare_wages, payroll["social_security_wage_base"]) * payroll["social_security_rate"]
-        + medicare_wages * payroll["medicare_rate"]
-        + max(0.0, medicare_wages - payroll["additional_medicare_threshold"][filing])
+        min(fica_wages, payroll["social_security_wage_base"]) * payroll["social_security_rate"]
+        + fica_wages * payroll["medicare_rate"]
+        + max(0.0, fica_wages - payroll["additional_medicare_threshold"][filing])
         * payroll["additional_medicare_rate"]
     )
-    return federal + local, local, social, 0.0, deferral, notes
+    return federal + local, local, social, 0.0, deferral
 
 
-def _compute(
+def _us_notes(
+    rules: Mapping[str, Any], gross: float, filing: str, contribution: float, local_rate: float
+) -> list[str]:
+    notes = [
+        f"US federal tax year {rules['label']}: income tax before credits.",
+        f"State and local income tax: the flat {local_rate:.2%} you entered, on wages less "
+        "401(k) deferrals; states' own rules are not modelled.",
+    ]
+    if filing == "married_joint":
+        notes.append("Married filing jointly: this pay is treated as the household's only income.")
+    limit = float(rules["retirement"]["elective_deferral_limit"])
+    if contribution > limit:
+        notes.append(
+            f"The 401(k) deferral is clipped to the {format_money(limit, 'USD')} elective "
+            "deferral limit (age-50 catch-up contributions are not modelled)."
+        )
+    payroll = rules["payroll"]
+    withheld_from = payroll["additional_medicare_threshold"]["single"]
+    if gross > withheld_from and payroll["additional_medicare_threshold"][filing] > withheld_from:
+        notes.append(
+            "Employers withhold Additional Medicare Tax on wages above "
+            f"{format_money(withheld_from, 'USD')} whatever the filing status; the figure here is "
+            "the annual liability for your filing status, settled on the tax return."
+        )
+    return notes
+
+
+def _net(
     gross: float,
     country: str,
     rules: Mapping[str, Any],
-    region: str,
-    filing_status: str,
-    pension_rate: float,
-    pension_method: str,
-    student_loans: Sequence[str],
-    state_local_rate: float,
-    taxable_benefits: float,
-) -> tuple[float, float, float, float, float, float, list[str]]:
-    contribution = pension_rate * gross
+    place: str,
+    filing: str,
+    rate: float,
+    method: str,
+    plans: Sequence[str],
+    local: float,
+    benefits: float,
+) -> tuple[float, _Amounts]:
     if country == "GB":
-        parts = _gb(
-            rules, gross, region, contribution, pension_method, student_loans, taxable_benefits
-        )
+        amounts = _gb_amounts(rules, gross, place, rate * gross, method, plans, benefits)
     else:
-        parts = _us(rules, gross, filing_status, contribution, state_local_rate, taxable_benefits)
-    income_tax, local, social, loans, pension, notes = parts
-    net = gross - income_tax - social - loans - pension
-    return net, income_tax, local, social, loans, pension, notes
+        amounts = _us_amounts(rules, gross, filing, rate * gross, local, benefits)
+    income_tax, _, social, loans, pension = amounts
+    return gross - income_tax - social - loans - pension, amounts
 
 
 def take_home(
@@ -264,31 +375,49 @@ def take_home(
     state_local_rate: float = 0.0,
     taxable_benefits: float = 0.0,
 ) -> TakeHome:
-    """Annual take-home pay from ``gross`` (see the module docstring for the rules).
+    """Annual take-home pay from annual ``gross`` cash pay (rules: the module docstring).
 
-    ``pension_rate`` is the employee's contribution as a fraction of gross; ``pension_method``
-    defaults to salary sacrifice (UK) or 401(k) (US). ``taxable_benefits`` are benefits in kind
-    taxed as income: they raise the tax but are not cash, so net cash falls by that tax only.
-    The marginal rate is ``1 - (net(gross + 1) - net(gross))``.
+    - ``tax_year``: UK, the year the tax year starts (2025 = 2025/26); US, the calendar year.
+    - ``region`` (UK): None or "england", "wales", "northern_ireland" share one set of bands;
+      "scotland" has its own. US offers take no region (states are not modelled).
+    - ``filing_status`` (US): "single" or "married_joint"; UK income tax is per person.
+    - ``pension_rate``: employee contribution as a fraction of gross, 0 to ``MAX_PENSION_RATE``;
+      ``pension_method`` defaults to "salary_sacrifice" (UK) or "401k" (US).
+    - ``student_loans`` (UK): up to one of "plan_1", "plan_2", "plan_4", "plan_5", plus
+      "postgraduate".
+    - ``state_local_rate`` (US): flat rate, 0 to 0.2, on wages less 401(k) deferrals.
+    - ``taxable_benefits``: annual taxable value of benefits in kind; taxed, but not cash.
 
-    >>> th = take_home(50_000, "GB", 2025)
+    ``marginal_rate = 1 - (net(gross + 1) - net(gross))``, rounded to 9 places (across a
+    threshold it blends both sides). A pension contribution counts as leaving pay. Without one,
+    the highest is 84.5% (Scotland, taper zone, both loans: 45% x 1.5 + 2% NI + 9% + 6%; rest of
+    the UK 77%; US at most 37% + 20% state + 1.45% + 0.9% = 59.35%). With one, at most 97.5%
+    (40% by net pay in that Scottish case: 40% + 60% x 67.5% + 2% + 15%) while taxable benefits
+    do not exceed the cash pay; with benefits far above it (a taper-zone income made mostly of
+    benefits, NI still at 8%) it can pass 100%: 40% + 60% x 67.5% + 8% + 15% = 103.5%.
+    Figures: shared/TAX_TABLES.md (gov.uk, gov.scot, HMRC, IRS, SSA), one file per year.
+
+    >>> th = take_home(50_000, "GB", 2025)  # 37,430 x 20%; NI 37,430 x 8%
     >>> round(th.income_tax, 2), round(th.social_contributions, 2), round(th.net, 2)
     (7486.0, 2994.4, 39519.6)
-    >>> round(take_home(110_000, "GB", 2025).marginal_rate, 2)
+    >>> round(take_home(110_000, "GB", 2025).marginal_rate, 2)  # 40% x 1.5 + 2% NI
     0.62
     >>> # US: 84,250 taxable -> 1,192.50 + 4,386 + 7,870.50 = 13,449 federal; FICA 7,650
     >>> round(take_home(100_000, "US", 2025).net, 2)
     78901.0
     """
     amount = check_non_negative("gross", gross)
-    if amount > 1e12:
+    if amount > _MAX_GROSS:
         raise InputError("gross", f"is beyond any salary this calculator handles, got {amount:g}")
     check_choice("country", country, COUNTRIES)
     rules = _rules(country, tax_year)
     if country == "GB":
         place = "england" if region is None else check_choice("region", region, GB_REGIONS)
         if filing_status != "single":
-            check_choice("filing_status", filing_status, ("single",))
+            raise InputError(
+                "filing_status",
+                f"must be 'single' for UK offers (tax is per person), got {filing_status!r}",
+            )
     else:
         if region is not None:
             raise InputError(
@@ -297,6 +426,12 @@ def take_home(
         place = ""
         check_choice("filing_status", filing_status, FILING_STATUSES)
     rate = check_fraction("pension_rate", pension_rate)
+    if rate > MAX_PENSION_RATE:
+        raise InputError(
+            "pension_rate",
+            f"must be at most {MAX_PENSION_RATE:g} (40% of pay): beyond that payroll deductions "
+            f"could exceed the pay left after tax, got {rate:g}",
+        )
     method = PENSION_METHODS[country][0] if pension_method is None else pension_method
     check_choice("pension_method", method, PENSION_METHODS[country])
     if isinstance(student_loans, str) or not isinstance(student_loans, Sequence):
@@ -310,9 +445,24 @@ def take_home(
     if country == "GB" and local:
         raise InputError("state_local_rate", "applies to US offers only")
     benefits = check_non_negative("taxable_benefits", taxable_benefits)
+    if benefits > _MAX_GROSS:
+        raise InputError(
+            "taxable_benefits", f"is beyond what this calculator handles, got {benefits:g}"
+        )
+
     args = (country, rules, place, filing_status, rate, method, plans, local, benefits)
-    net, income_tax, state_local, social, loans, pension, notes = _compute(amount, *args)
-    next_net = _compute(amount + 1.0, *args)[0]
+    net, (income_tax, state_local, social, loans, pension) = _net(amount, *args)
+    next_net = _net(amount + 1.0, *args)[0]
+    if country == "GB":
+        notes = _gb_notes(rules, place, method, rate, plans)
+    else:
+        notes = _us_notes(rules, amount + benefits, filing_status, rate * amount, local)
+    if benefits:
+        notes.append(
+            f"Taxable benefits of {format_money(benefits, _CURRENCY[country])} are taxed as "
+            "income but are not cash: net pay falls only by the tax on them"
+            + (" (no employee National Insurance on them)." if country == "GB" else ".")
+        )
     return TakeHome(
         gross=amount,
         net=net,
@@ -330,7 +480,13 @@ def take_home(
 class TaxProfile:
     """Where and how an offer's pay is taxed; :meth:`take_home` applies it to a gross figure.
 
-    >>> TaxProfile("GB", 2025, region="scotland").take_home(50_000).income_tax > 7486
+    The fields are :func:`take_home`'s arguments that belong to the person rather than to one
+    year's pay; they are all checked when the profile is built.
+
+    >>> profile = TaxProfile("GB", 2025, region="scotland")
+    >>> round(profile.take_home(50_000).income_tax, 2)  # Scottish bands: see tests/test_tax.py
+    9013.8
+    >>> TaxProfile.from_dict(profile.to_dict()) == profile
     True
     """
 
@@ -347,12 +503,19 @@ class TaxProfile:
         if isinstance(loans, str) or not isinstance(loans, Sequence):
             raise InputError("student_loans", "must be a list of plan names")
         object.__setattr__(self, "student_loans", tuple(loans))
+        year: object = self.tax_year
+        if isinstance(year, float) and year.is_integer():  # JSON numbers may come as 2025.0
+            object.__setattr__(self, "tax_year", int(year))
         self.take_home(0.0)  # validates every field once, naming the one at fault
 
     def take_home(
         self, gross: float, *, pension_rate: float = 0.0, taxable_benefits: float = 0.0
     ) -> TakeHome:
-        """:func:`take_home` with this profile."""
+        """:func:`take_home` with this profile's country, year, region and options.
+
+        >>> round(TaxProfile("US", 2026).take_home(100_000).net, 2)  # 13,170 + 7,650 off
+        79180.0
+        """
         return take_home(
             gross,
             self.country,
@@ -368,11 +531,14 @@ class TaxProfile:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaxProfile:
-        """Build from a JSON-like mapping with the field names as keys."""
+        """Build from a JSON-like mapping keyed by the field names; missing or null = default.
+
+        >>> TaxProfile.from_dict({"country": "US", "tax_year": 2026}).filing_status
+        'single'
+        """
         if not isinstance(data, Mapping):
             raise InputError("tax", "must be a mapping of its fields")
-        known = set(cls.__dataclass_fields__)
-        unknown = set(data) - known
+        unknown = set(data) - set(cls.__dataclass_fields__)
         if unknown:
             raise InputError("tax", f"has unknown fields: {', '.join(sorted(map(str, unknown)))}")
         values = {k: v for k, v in data.items() if v is not None}
