@@ -180,7 +180,8 @@ def offer_payload(side: str) -> dict[str, Any] | None:
             tax["tax_year"] = int(v("tax_year"))
         if country == "GB":
             tax["region"] = v("tax_region") or None
-            tax["student_loans"] = [v("tax_student_loan")] if v("tax_student_loan") else []
+            loans = [v("tax_student_loan")] if v("tax_student_loan") else []
+            tax["student_loans"] = loans + (["postgraduate"] if v("tax_postgraduate_loan") else [])
         else:
             tax["filing_status"] = v("tax_filing_status") or "single"
             tax["state_local_rate"] = _pct(side, "tax_local_rate_pct") or 0.0
@@ -416,6 +417,10 @@ def _results(sided: list[tuple[str, dict[str, Any], Any]]) -> None:
             for column, name in zip(st.columns(len(waterfalls)), waterfalls, strict=True):
                 with column:
                     plot(figures[name], key=f"chart_{name}")
+                    offer = offers[int(name.rsplit("_", 1)[1])]
+                    with st.expander("How this take-home pay was worked out"):
+                        for note in offer.tax.take_home(offer.base_salary).notes:
+                            st.markdown(f"- {note}")
     if "place" in figures:
         with result_section():
             plot(figures["place"], key="chart_place")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages._state import choice, money_input, number, slider, text, value
+from app_pages._state import checkbox, choice, money_input, number, slider, text, value
 from calculator.scenario import FACTORS
 
 __all__ = ["FACTOR_LABELS", "PERIODS", "offer_form", "weights_form"]
@@ -298,9 +298,14 @@ def offer_form(side: str, title: str, tax_years: dict[str, list[str]], states: l
                         "plan_2": "Plan 2",
                         "plan_4": "Plan 4",
                         "plan_5": "Plan 5",
-                        "postgraduate": "Postgraduate",
                     },
-                    options=["", "plan_1", "plan_2", "plan_4", "plan_5", "postgraduate"],
+                    options=["", "plan_1", "plan_2", "plan_4", "plan_5"],
+                )
+                checkbox(
+                    k + "tax_postgraduate_loan",
+                    "Postgraduate loan too",
+                    "A postgraduate loan is repaid alongside any undergraduate plan (6% above "
+                    "21,000).",
                 )
             else:
                 choice(
