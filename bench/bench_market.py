@@ -36,7 +36,34 @@ def run(quick: bool = False) -> dict[str, float]:
         median_seconds(lambda q=q: search_occupations(q), repeat=5 if quick else 21)
         for q in QUERIES
     )
-    return {
+    figures = {
         "cold load + first search (s)": statistics.median(cold),
         "search on loaded table (ms)": warm * 1e3,
+    }
+    figures.update(_title_recall(search_occupations, quick))
+    return figures
+
+
+def _title_recall(search: object, quick: bool) -> dict[str, float]:
+    """Share of BLS's everyday job titles whose occupation the search ranks in the top 5.
+
+    Uses the SOC 2018 Direct Match Title File in ../shared/data (an evaluation set, not shipped).
+    """
+    import csv
+
+    path = REPO.parent / "shared" / "data" / "soc_2018_direct_match_titles.csv"
+    if not path.exists():
+        return {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    rows = rows[:: 10 if quick else 1]
+    top1 = top5 = 0
+    for row in rows:
+        codes = [m.code for m in search(row["DIRECT_MATCH_TITLE"], limit=5)]  # type: ignore[operator]
+        top1 += bool(codes) and codes[0] == row["SOC_CODE"]
+        top5 += row["SOC_CODE"] in codes
+    return {
+        "BLS job titles evaluated": float(len(rows)),
+        "title found first (%)": 100.0 * top1 / len(rows),
+        "title found in top 5 (%)": 100.0 * top5 / len(rows),
     }
