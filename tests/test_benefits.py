@@ -108,7 +108,9 @@ def test_value_benefits_by_hand():
     assert values["home_working"] == pytest.approx(2_300)
     assert values["study"] == pytest.approx(900)
     assert values["custom: cycle scheme"] == 250
-    assert value_benefits(offer).total == pytest.approx(5_000 + 2_600 + 1_044 + 400 + 2_300 + 900 + 250)
+    assert value_benefits(offer).total == pytest.approx(
+        5_000 + 2_600 + 1_044 + 400 + 2_300 + 900 + 250
+    )
     assert value_benefits(offer).not_stated == ("travel_allowance", "company_car")
 
 
@@ -147,7 +149,10 @@ def test_nothing_stated_values_nothing_and_lists_everything():
         (lambda: home_working_value(8), "home_working.days_per_week"),
         (lambda: home_working_value(2, commute_cost=-3), "home_working.commute_cost"),
         (lambda: home_working_value(2, percent_of_salary=0.05), "salary"),
-        (lambda: home_working_value(2, salary=1, percent_of_salary=0.9), "home_working.percent_of_salary"),
+        (
+            lambda: home_working_value(2, salary=1, percent_of_salary=0.9),
+            "home_working.percent_of_salary",
+        ),
         (lambda: study_value(-5), "study.funding"),
         (lambda: health_care_default("mars"), "region"),
         (lambda: value_benefits("not an offer"), "offer"),

@@ -102,7 +102,9 @@ def test_unstated_parts_become_questions():
     "grant",
     [
         EquityGrant("rsu", shares=100, price=12.5, schedule="front_loaded"),
-        EquityGrant("option", shares=5_000, strike=1.0, scenarios={"base": 4.0}, schedule=(0.5, 0.5)),
+        EquityGrant(
+            "option", shares=5_000, strike=1.0, scenarios={"base": 4.0}, schedule=(0.5, 0.5)
+        ),
         EquityGrant("rsu", grant_value=10_000, schedule=None),
     ],
 )
