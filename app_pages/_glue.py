@@ -116,6 +116,8 @@ def market_inputs() -> None:
         "Type a job title, e.g. 'software developer' or 'nurse'. US data only.",
         placeholder="e.g. software developer",
     )
+    if value("numbers.currency") != "USD":
+        st.warning("BLS figures are US dollars: set the currency above to USD to use them.")
     if not query.strip():
         st.caption("Type a job title to find it in the BLS data.")
         return

@@ -164,3 +164,19 @@ def test_damaged_autosave_starts_blank_and_keeps_the_old_file(app, tmp_path):
     assert any("could not be read" in e for e in _texts(app, "error"))
     assert (tmp_path / "autosave.unreadable.json").exists()
     assert load_scenario(autosave_path().read_bytes()).values["numbers.current_salary"] is None
+
+
+def test_market_search_sets_the_going_rate_from_bls_data(app):
+    app.run()
+    app.selectbox(key="numbers.currency").set_value("USD").run()
+    app.number_input(key="numbers.current_salary").set_value(120_000).run()
+    app.radio(key="numbers.market_source").set_value("market").run()
+    app.text_input(key="numbers.occupation_query").set_value("sofware develper").run()
+    assert not app.exception
+    # the best match is chosen by default: Software Developers, national figures
+    assert app.selectbox(key="numbers.occupation_code").value == "15-1252"
+    assert _metric(app, "Going rate") == "$135,980"  # national median, BLS OEWS May 2025
+    app.selectbox(key="numbers.market_state").set_value("Texas").run()
+    assert _metric(app, "Going rate") == "$132,150"  # Texas's own median
+    assert any("Bureau of Labor Statistics" in t for t in _texts(app, "caption"))
+    assert any(chart for chart in app.get("plotly_chart"))
