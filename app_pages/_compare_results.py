@@ -186,6 +186,11 @@ def offer_payload(side: str) -> dict[str, Any] | None:
             tax["filing_status"] = v("tax_filing_status") or "single"
             tax["state_local_rate"] = _pct(side, "tax_local_rate_pct") or 0.0
         payload["tax"] = tax
+        if v("tax_benefits_taxable"):
+            from calculator.offers import TAXABLE_BENEFITS
+
+            stated = {**payload, "custom": payload.get("custom_benefits")}
+            payload["taxable_benefits"] = [n for n in TAXABLE_BENEFITS if stated.get(n)]
     return payload
 
 

@@ -187,6 +187,12 @@ def percentile_chart(marks: dict[str, float], currency: str) -> None:
         percentiles, markers=marks, currency=currency, credit=market.MARKET_CREDIT
     )
     plot(figure, key="chart_percentiles")
+    state = value("numbers.market_state")
+    if state:
+        st.caption(
+            f"These are BLS's own estimates for {state} (state figures, not national ones "
+            "adjusted for prices)."
+        )
     st.caption(market.MARKET_CREDIT)
 
 

@@ -275,6 +275,13 @@ def offer_form(side: str, title: str, tax_years: dict[str, list[str]], states: l
             horizontal=True,
         )
         if country != "none":
+            checkbox(
+                k + "tax_benefits_taxable",
+                "Benefits are taxed as income",
+                "Tick if the benefits below count as taxable pay for you (in the UK, a company "
+                "car or medical insurance is a benefit in kind). They are then taxed in the "
+                "take-home view.",
+            )
             years = tax_years.get(country, [])
             if years and value(k + "tax_year") not in years:
                 st.session_state[k + "tax_year"] = years[-1]

@@ -271,6 +271,7 @@ def _offer_fields() -> dict[str, FieldSpec]:
         "tax_filing_status": FieldSpec("text", ""),
         "tax_student_loan": FieldSpec("text", ""),
         "tax_postgraduate_loan": FieldSpec("bool", False),
+        "tax_benefits_taxable": FieldSpec("bool", False),
         "tax_local_rate_pct": _num(),
     }
     for factor in FACTORS:

@@ -110,3 +110,18 @@ def test_views_are_stated(app):
     )
     assert "net" in text.lower()
     assert "same money" in text.lower() or "cost of living" in text.lower()
+
+
+def test_taxable_benefits_lower_take_home(app):
+    _example(app)
+    app.toggle(key="compare.view_net").set_value(True).run()
+    before = _metrics(app)
+    app.checkbox(key="offer_a.tax_benefits_taxable").set_value(True).run()
+    assert not app.exception
+    after = _metrics(app)
+    # offer A's health care and gym are now taxed as income: its take-home falls, B's does not
+    a_key = next(k for k in before if k.endswith("year one") and k.startswith("London"))
+    b_key = next(k for k in before if k.endswith("year one") and k.startswith("Manchester"))
+    money = lambda text: float(text.replace("£", "").replace(",", ""))  # noqa: E731
+    assert money(after[a_key]) < money(before[a_key])
+    assert after[b_key] == before[b_key]
