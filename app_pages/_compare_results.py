@@ -333,10 +333,8 @@ def _results(sided: list[tuple[str, dict[str, Any], Any]]) -> None:
             f"Take-home needs a tax country for every offer ({', '.join(untaxed)} has none, under "
             "'Place and tax'). Showing figures before tax."
         )
-    view_text = (
-        ("take-home (after tax)" if use_net else "before tax (gross)")
-        + ", "
-        + (f"in {home.label} prices (same money)" if home is not None else "as paid (nominal)")
+    view_text = ("take-home pay after tax" if use_net else "gross pay before tax") + (
+        f", in {home.label} prices (same money)" if home is not None else ", as paid"
     )
 
     def money(amount: float | None) -> str:
