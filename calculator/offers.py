@@ -25,6 +25,7 @@ from .equity import EquityGrant
 from .errors import InputError
 from .periods import PAY_PERIODS, PayPeriod, to_annual
 from .places import Place
+from .tax import MAX_PENSION_RATE
 
 if TYPE_CHECKING:
     from .tax import TaxProfile
@@ -152,7 +153,8 @@ class Pension:
         check_choice("pension.basis", self.basis, ("salary", "qualifying_earnings"))
         check_fraction("pension.match_rate", self.match_rate, high=3.0)
         check_fraction("pension.match_cap", self.match_cap)
-        check_fraction("pension.employee_rate", self.employee_rate)
+        # the tax rules refuse more than this (deductions could exceed the pay left after tax)
+        check_fraction("pension.employee_rate", self.employee_rate, high=MAX_PENSION_RATE)
 
 
 @dataclass(frozen=True, slots=True)
