@@ -115,6 +115,7 @@ from .messages import (
 )
 from .money import (
     currency_symbol,
+    format_day,
     format_money,
 )
 from .offers import (
@@ -366,6 +367,7 @@ __all__ = [
     "dump_scenario",
     "example_scenario",
     "follow_up_plan",
+    "format_day",
     "format_money",
     "from_annual",
     "going_rate_from_points",

@@ -19,7 +19,7 @@ from typing import Final
 
 from ._validate import check_finite
 from .errors import InputError
-from .money import format_money
+from .money import format_day, format_money
 
 __all__ = ["MESSAGE_TITLES", "MessageDetails", "message_templates", "message_text"]
 
@@ -52,21 +52,6 @@ _TEXT_FIELDS: Final = (
     "promised_item",
 )
 _DATE_FIELDS: Final = ("interview_date", "decision_date", "deadline")
-_DAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _tidy(name: str, value: object) -> str | None:
@@ -181,7 +166,7 @@ class MessageDetails:
 
 def _date(day: dt.date) -> str:
     """'Thursday 12 June' in English whatever the process locale."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return format_day(day)
 
 
 def _clause(text: str) -> str:

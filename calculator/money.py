@@ -1,4 +1,4 @@
-"""Currency formatting through Babel: the only place amounts become text.
+"""Formatting through Babel: the only place amounts (and dates in sentences) become text.
 
 Amounts stay floats in major units throughout the core; they are rounded here, when shown.
 Babel is imported on first use so that ``import calculator`` stays light.
@@ -6,13 +6,14 @@ Babel is imported on first use so that ``import calculator`` stays light.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from typing import Any
 
 from ._validate import check_finite, check_int_range
 from .errors import InputError
 
-__all__ = ["currency_symbol", "format_money"]
+__all__ = ["currency_symbol", "format_day", "format_money"]
 
 #: Locale used to format each currency when the caller gives none.
 DEFAULT_LOCALES: dict[str, str] = {"GBP": "en_GB", "USD": "en_US", "EUR": "en_IE"}
@@ -98,3 +99,18 @@ def currency_symbol(currency: str = "GBP", *, locale: str | None = None) -> str:
     loc = _locale(locale, code)
     symbol: str = _numbers().get_currency_symbol(code, locale=loc)
     return symbol
+
+
+def format_day(day: dt.date, *, locale: str = "en_GB") -> str:
+    """A date as said in a message, e.g. 'Thursday 19 November' (Babel, CLDR pattern EEEE d MMMM).
+
+    >>> import datetime as dt
+    >>> format_day(dt.date(2026, 11, 19))
+    'Thursday 19 November'
+    """
+    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+        raise InputError("day", f"must be a date, got {type(day).__name__}")
+    from babel.dates import format_date
+
+    text: str = format_date(day, format="EEEE d MMMM", locale=_locale(locale, "GBP"))
+    return text

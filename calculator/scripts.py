@@ -16,6 +16,7 @@ from ._validate import check_positive
 from .bands import SalaryBands
 from .counter import CounterRange, _money_text, spoken_phrase
 from .errors import InputError
+from .money import format_day
 
 __all__ = ["SCRIPT_TITLES", "NegotiationScripts", "negotiation_scripts"]
 
@@ -27,22 +28,6 @@ SCRIPT_TITLES: Final[dict[str, str]] = {
     "countering": "Countering the offer",
     "declining": "Declining politely",
 }
-
-_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +66,7 @@ def _check_currency(currency: object) -> str:
 
 
 def _say_date(day: dt.date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return format_day(day)
 
 
 def negotiation_scripts(
