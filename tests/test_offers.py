@@ -11,10 +11,6 @@ from hypothesis import strategies as st
 
 from calculator import InputError
 from calculator.benefits import (
-    holiday_value,
-    home_working_value,
-    pension_value,
-    study_value,
     value_benefits,
 )
 from calculator.compare import (
@@ -23,9 +19,8 @@ from calculator.compare import (
     cumulative_value_grid,
     offer_years,
     questions_to_ask,
-    value_if_leaving,
 )
-from calculator.equity import EquityGrant, vested_by_month, vesting_schedule
+from calculator.equity import EquityGrant
 from calculator.offers import (
     Bonus,
     CustomBenefit,
@@ -62,105 +57,8 @@ def full_offer(name: str = "Full", base: float = 60_000, **overrides) -> Offer:
     return Offer(**values)
 
 
-# --- benefit rules: hand-checked, with the working in the comment ----------------------------
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        # 5 days x 52,000 / 260 working days (DOMAIN.md 4)
-        (lambda: holiday_value(5, 52_000), 1_000.0),
-        # 50% match on the first 6%: 0.5 x min(6%, 6%) x 100,000 (common US formula)
-        (
-            lambda: pension_value(100_000, match_rate=0.5, match_cap=0.06, employee_rate=0.06),
-            3_000.0,
-        ),
-        # match capped: employee pays 10%, match only on 6% -> still 3,000
-        (
-            lambda: pension_value(100_000, match_rate=0.5, match_cap=0.06, employee_rate=0.10),
-            3_000.0,
-        ),
-        # UK auto-enrolment: 3% x (30,000 - 6,240) = 712.80 (TPR 2025/26 band)
-        (lambda: pension_value(30_000, employer_rate=0.03, basis="qualifying_earnings"), 712.80),
-        # above the band: 3% x (50,270 - 6,240) = 1,320.90
-        (lambda: pension_value(80_000, employer_rate=0.03, basis="qualifying_earnings"), 1_320.90),
-        # below the lower limit: nothing qualifies
-        (lambda: pension_value(6_000, employer_rate=0.03, basis="qualifying_earnings"), 0.0),
-        # 5% of salary: 0.05 x 40,000
-        (lambda: pension_value(40_000, employer_rate=0.05), 2_000.0),
-        # 2 days a week x 46 weeks x 10 a day
-        (lambda: home_working_value(2, commute_cost=10), 920.0),
-        # time valued too: 1 day x 46 x (5 + 60/60 x 20)
-        (
-            lambda: home_working_value(1, commute_cost=5, commute_minutes=60, hourly_value=20),
-            1_150.0,
-        ),
-        # hybrid at 5% of pay (Mas and Pallais 2017)
-        (lambda: home_working_value(2, salary=60_000, percent_of_salary=0.05), 3_000.0),
-        # 1,500 funding + 5 days x 52,000 / 260
-        (lambda: study_value(1_500, 5, 52_000), 2_500.0),
-    ],
-)
-def test_benefit_rules(value, expected):
-    assert value() == pytest.approx(expected)
-
-
-# --- equity --------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("schedule", "expected"),
-    [
-        ("back_loaded", (20_000, 60_000, 160_000, 160_000)),  # 5/15/40/40 of 400,000
-        ("front_loaded", (160_000, 120_000, 80_000, 40_000)),  # 40/30/20/10
-        ("standard", (100_000,) * 4),  # 25% a year
-        ((0.5, 0.5), (200_000, 200_000)),  # custom two-year schedule
-    ],
-)
-def test_vesting_schedule(schedule, expected):
-    assert vesting_schedule(400_000, schedule) == pytest.approx(expected)
-
-
-@pytest.mark.parametrize(
-    ("schedule", "month", "expected"),
-    [
-        ("standard", 11, 0.0),  # before the one-year cliff: nothing
-        ("standard", 12, 12_000.0),  # cliff: 25% of 48,000
-        ("standard", 13, 13_000.0),  # then 1/48 a month
-        ("standard", 48, 48_000.0),
-        ("standard", 60, 48_000.0),  # never more than the grant
-        ("back_loaded", 23, 2_400.0),  # year-end tranches: only year 1 (5%)
-        ("back_loaded", 24, 9_600.0),  # 5% + 15%
-    ],
-)
-def test_vested_by_month(schedule, month, expected):
-    assert vested_by_month(48_000, schedule, month) == pytest.approx(expected)
-
-
-def test_standard_grant_left_at_month_11_is_worth_nothing():
-    offer = Offer("A", 50_000, equity=(EquityGrant("rsu", grant_value=100_000),))
-    salary_only = 50_000 * 11 / 12
-    assert value_if_leaving(offer, 11) == pytest.approx(salary_only)
-
-
-def test_options_by_scenario():
-    grant = EquityGrant(
-        "option", shares=10_000, strike=2.0, scenarios={"bear": 1.0, "base": 5.0, "bull": 12.0}
-    )
-    # per share max(price - strike, 0) x 10,000
-    assert [grant.value(s) for s in ("zero", "bear", "base", "bull")] == [0, 0, 30_000, 100_000]
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "field"),
-    [
-        ({"kind": "shares"}, "kind"),
-        ({"shares": -1}, "shares"),
-        ({"schedule": (0.5, 0.4)}, "schedule"),
-        ({"schedule": "monthly"}, "schedule"),
-        ({"scenarios": {"moon": 10}}, "scenarios"),
-    ],
-)
-def test_equity_rejects_bad_input(kwargs, field):
-    with pytest.raises(InputError) as info:
-        EquityGrant(**kwargs)
-    assert info.value.field == field
+# Benefit rules and equity have their own hand-checked tables in test_benefits.py and
+# test_equity.py; this file covers the offer model and the comparison built on them.
 
 
 # --- offer model -----------------------------------------------------------------------------
