@@ -164,11 +164,8 @@ def bands_chart(
     bands: SalaryBands, counter: Any, offers: list[tuple[str, float]], currency: str
 ) -> None:
     """The three levels, the counter-range band and each offer's salary (charts.bands_chart)."""
-    try:
-        from calculator import charts
-    except ImportError:
-        st.caption("Charts need calculator.charts, which is not installed in this copy.")
-        return
+    from calculator import charts
+
     figure = charts.bands_chart(bands, counter=counter, offers=dict(offers), currency=currency)
     plot(figure, key="chart_bands")
 

@@ -33,10 +33,6 @@ FIELDS: dict[str, str] = {
 }
 
 
-def _missing(module: str) -> None:
-    st.info(f"This part needs calculator.{module}, which is not installed in this copy.")
-
-
 def _log() -> Any:
     from calculator.followup import ContactLog, LogEntry
 
@@ -81,53 +77,37 @@ def _plan() -> Any:
 
 def plan_section() -> None:
     """The plan, timeline, .ics download and messages."""
-    try:
-        import calculator.followup  # noqa: F401
-    except ImportError:
-        _missing("followup")
-        return
+    from calculator import charts
+    from calculator.calendar_export import plan_to_ics
+
     plan = _plan()
     if plan is None:
         st.info("Enter your interview date to see your follow-up plan.")
         return
     st.subheader("Your plan")
-    actions = getattr(plan, "actions", plan)
-    for action in actions:
-        tick = "✅ " if getattr(action, "done", False) else ""
+    for action in plan.actions:
+        tick = "✅ " if action.done else ""
         st.markdown(
             f"- {tick}**{action.date:%a %d %b}**: {action.title}  \n"
             f"  <small>{action.reason}</small>",
             unsafe_allow_html=True,
         )
-    try:
-        from calculator import charts
-
-        plot(charts.timeline_chart(plan), key="chart_timeline")
-    except ImportError:
-        pass
-    try:
-        from calculator.calendar_export import plan_to_ics
-
-        st.download_button(
-            "Add to calendar (.ics)",
-            data=plan_to_ics(plan),
-            file_name="follow-up-plan.ics",
-            mime="text/calendar",
-            key="_oc_ics",
-            help="A calendar file with a reminder for each step. Open it with your calendar app.",
-            icon=":material/calendar_month:",
-        )
-    except ImportError:
-        _missing("calendar_export")
+    plot(charts.timeline_chart(plan), key="chart_timeline")
+    st.download_button(
+        "Add to calendar (.ics)",
+        data=plan_to_ics(plan),
+        file_name="follow-up-plan.ics",
+        mime="text/calendar",
+        key="_oc_ics",
+        help="A calendar file with a reminder for each step. Open it with your calendar app.",
+        icon=":material/calendar_month:",
+    )
     _messages()
 
 
 def _messages() -> None:
-    try:
-        from calculator import messages
-    except ImportError:
-        _missing("messages")
-        return
+    from calculator import messages
+
     st.subheader("Messages to send")
     st.caption("Edit any message, then copy the final text with the button at its top right.")
     counter, asks = _negotiation_figures()
@@ -170,14 +150,10 @@ def _negotiation_figures() -> tuple[Any, tuple[str, ...]]:
 
 def acceptance_section() -> None:
     """Acceptance terms against each offer, and the offer-letter checklist."""
-    try:
-        from calculator.checklist import AcceptanceTerms, check_acceptance
-        from calculator.offers import Offer
-    except ImportError:
-        _missing("checklist / offers")
-        return
     from app_pages import _glue as glue
     from app_pages._compare_results import offer_payload
+    from calculator.checklist import AcceptanceTerms, check_acceptance
+    from calculator.offers import Offer
 
     others = {
         "min_holiday_days": value("next_steps.min_holiday_days"),
@@ -208,10 +184,10 @@ def acceptance_section() -> None:
                 continue
             st.markdown(f"**{offer.name}**")
             result = check_acceptance(terms, offer)
-            for item in getattr(result, "items", result):
-                status = getattr(item, "status", "unknown")
+            for item in result.items:
+                status = item.status
                 icon = {"pass": "✅", "fail": "❌"}.get(status, "❔")
-                st.markdown(f"{icon} {getattr(item, 'message', item)}")
+                st.markdown(f"{icon} {item.message}")
             _checklist(side)
 
 
@@ -221,19 +197,15 @@ def _checklist(side: str) -> None:
     items = offer_letter_checklist(())
     st.caption("Does the written offer state each of these? Tick what it does.")
     confirmed = []
-    for item in getattr(items, "items", items):
-        key = getattr(item, "key", str(item))
-        if st.checkbox(getattr(item, "label", key), key=f"_oc_check_{side}_{key}"):
+    for item in items.items:
+        key = item.key
+        if st.checkbox(item.label, key=f"_oc_check_{side}_{key}"):
             confirmed.append(key)
     result = offer_letter_checklist(confirmed)
-    for line in getattr(result, "ask_in_writing", ()):
+    for line in result.ask_in_writing:
         st.markdown(f"- {line}")
 
 
 def log_section() -> None:
     """What the log means for the plan."""
-    try:
-        _log()
-    except ImportError:
-        return
     st.caption("Your log moves the plan on: sent check-ins are ticked off, a reply ends chasing.")
