@@ -73,23 +73,13 @@ def _side_fields(side: str) -> dict[str, str]:
 
 
 def choices() -> tuple[dict[str, list[str]], list[str]]:
-    """Tax years per country and US states, from the core (empty when not available)."""
-    years: dict[str, list[str]] = {}
-    states: list[str] = []
-    try:
-        from calculator import tax
+    """Tax years per country and the US states with a price level, from the core."""
+    from calculator import places, tax
 
-        for country in ("GB", "US"):
-            years[country] = [str(y) for y in tax.available_tax_years(country)]
-    except Exception:  # the tax module may not be in this checkout yet
-        LOG.info("tax years not available", exc_info=True)
-    try:
-        from calculator import places
-
-        states = sorted(places.STATES) if hasattr(places, "STATES") else []
-    except Exception:
-        LOG.info("places not available", exc_info=True)
-    return years, states
+    years = {
+        country: [str(y) for y in tax.available_tax_years(country)] for country in ("GB", "US")
+    }
+    return years, list(places.STATES)
 
 
 def _pct(side: str, name: str) -> float | None:
