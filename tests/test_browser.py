@@ -146,8 +146,10 @@ def test_example_edit_refresh_download_and_privacy(server):
 
             # 3. A browser refresh keeps every value (the autosave file).
             page.reload(wait_until="domcontentloaded")
-            expect(page.get_by_label("Base salary", exact=True).first).to_have_value(
-                re.compile(r"^90,?000")
+            # wait for the page to be drawn again before reading the inputs back
+            page.locator(".js-plotly-plot").first.wait_for()
+            expect(page.locator('input[aria-label="Base salary"]').first).to_have_value(
+                re.compile(r"^90,?000"), timeout=TIMEOUT_MS
             )
             expect(page.get_by_role("textbox", name="Employer or offer name").first).to_have_value(
                 "London fintech"
