@@ -1,21 +1,22 @@
 """Offer Compass: the Streamlit entry point. Thin on purpose: page setup, state, navigation.
 
-Run with ``streamlit run app.py``. Every page lives in app_pages/; all logic is in calculator/.
+Run with ``streamlit run app.py``. Every page lives in app_pages/; all rules are in calculator/.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app_pages._state import autosave, bootstrap, scenario_sidebar
+from app_pages import state
+from app_pages.sidebar import scenario_sidebar
 
 # An emoji favicon: a ":material/...:" page icon is fetched from fonts.gstatic.com, and the app
 # must not contact any host but itself.
 st.set_page_config(page_title="Offer Compass", page_icon="🧭", layout="wide")
 
-# Inputs live in st.session_state and in a local autosave file (see app_pages/_state.py for why
-# a file and not the URL): load it once per session, keep values across page switches.
-bootstrap()
+# Before any widget: adopt other tabs' changes, save this tab's, validate the inputs
+# (app_pages/state.py says how the local store keeps a stale tab from reverting anything).
+state.begin_run()
 
 pages = [
     st.Page(
@@ -37,5 +38,6 @@ pages = [
 ]
 navigation = st.navigation(pages)
 scenario_sidebar()
+state.show_status()
 navigation.run()
-autosave()
+state.end_run()

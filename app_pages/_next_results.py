@@ -1,31 +1,38 @@
-"""Results of the Next steps page: glue to calculator.followup, messages, checklist, calendar.
+"""Results of the Next steps page: the plan, calendar, messages, acceptance terms, checklist.
 
-Core modules are imported inside functions; a missing module is reported calmly.
+Everything here follows the inputs at once: the plan and messages are worked out from this
+run's inputs, and a message shows the ready text until the user edits it (the edit is saved
+and kept, with a button to go back to the ready text).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Any
 
 import streamlit as st
 
-from app_pages._glue import plot
-from app_pages._state import value
+from app_pages import _glue as glue
+from app_pages import state
+from app_pages.models import ScenarioInput, offer_label
+from app_pages.safe import escape
+from app_pages.widgets import checkbox, message
 from calculator.errors import InputError
-from calculator.scenario import OFFER_SIDES
+from calculator.money import format_day
 
-__all__ = ["FIELDS", "acceptance_section", "log_section", "plan_section"]
+__all__ = ["FIELDS", "acceptance_section", "messages_section", "plan_section", "the_plan"]
 
 LOG = logging.getLogger("offer_compass.app")
 
+#: Core field names -> Next steps field paths.
 FIELDS: dict[str, str] = {
     "interview_date": "next_steps.interview_date",
     "decision_date": "next_steps.decision_date",
     "promised_items": "next_steps.promised_items",
     "promised_date": "next_steps.promised_date",
     "contact_method": "next_steps.contact_method",
+    "company": "next_steps.company",
+    "interviewer_names": "next_steps.interviewer",
     "min_salary": "next_steps.min_salary",
     "min_holiday_days": "next_steps.min_holiday_days",
     "min_home_working_days": "next_steps.min_home_days",
@@ -33,66 +40,36 @@ FIELDS: dict[str, str] = {
 }
 
 
-def _log() -> Any:
-    from calculator.followup import ContactLog, LogEntry
-
-    rows = st.session_state.get("_oc_tables", {}).get("next_steps.contact_log", [])
-    entries = [
-        LogEntry(
-            date=row["date"],
-            channel=row.get("channel") or "email",
-            direction=row.get("direction") or "sent",
-            note=row.get("note") or "",
-        )
-        for row in rows
-        if isinstance(row.get("date"), dt.date)
-    ]
-    return ContactLog(tuple(entries))
-
-
-def _plan() -> Any:
+def the_plan(inputs: ScenarioInput) -> Any:
+    """The follow-up plan from this run's inputs (None without an interview date); a core
+    error goes under the field that caused it (call before drawing the form)."""
     from calculator.followup import follow_up_plan
 
-    interview = value("next_steps.interview_date")
-    if interview is None:
+    try:
+        query = inputs.next_steps.to_core(inputs.numbers.role)
+        if query.plan_args is None:
+            return None
+        return follow_up_plan(**query.plan_args)
+    except InputError as err:
+        path = FIELDS.get(err.field.split(".")[0], "next_steps.interview_date")
+        state.add_error(path, err.rule)
         return None
-    promised: tuple[tuple[str, dt.date], ...] = ()
-    if value("next_steps.promised_items") and value("next_steps.promised_date"):
-        promised = ((value("next_steps.promised_items"), value("next_steps.promised_date")),)
-    return follow_up_plan(
-        interview_date=interview,
-        decision_date=value("next_steps.decision_date"),
-        contact_method=value("next_steps.contact_method"),
-        agency=bool(value("next_steps.agency")),
-        promised_items=promised,
-        patience=value("next_steps.patience"),
-        log=_log(),
-        interviewer_names=(value("next_steps.interviewer"),)
-        if value("next_steps.interviewer")
-        else (),
-        company=value("next_steps.company") or None,
-        role=value("numbers.role") or None,
-    )
 
 
-def plan_section() -> None:
-    """The plan, timeline, .ics download and messages."""
+def plan_section(plan: Any) -> None:
+    """The plan as a dated list, the timeline and the .ics download."""
     from calculator import charts
     from calculator.calendar_export import plan_to_ics
 
-    plan = _plan()
     if plan is None:
         st.info("Enter your interview date to see your follow-up plan.")
         return
     st.subheader("Your plan")
     for action in plan.actions:
         tick = "✅ " if action.done else ""
-        st.markdown(
-            f"- {tick}**{action.date:%a %d %b}**: {action.title}  \n"
-            f"  <small>{action.reason}</small>",
-            unsafe_allow_html=True,
-        )
-    plot(charts.timeline_chart(plan), key="chart_timeline")
+        st.markdown(f"- {tick}**{escape(format_day(action.date))}**: {escape(action.title)}")
+        st.caption(escape(action.reason))
+    glue.plot(charts.timeline_chart(plan), key="chart_timeline")
     st.download_button(
         "Add to calendar (.ics)",
         data=plan_to_ics(plan),
@@ -102,110 +79,155 @@ def plan_section() -> None:
         help="A calendar file with a reminder for each step. Open it with your calendar app.",
         icon=":material/calendar_month:",
     )
-    _messages()
 
 
-def _messages() -> None:
+def messages_section(inputs: ScenarioInput) -> None:
+    """Ready messages from this run's inputs; the user's edits are kept and saved."""
     from calculator import messages
 
     st.subheader("Messages to send")
-    st.caption("Edit any message, then copy the final text with the button at its top right.")
-    counter, asks = _negotiation_figures()
-    details = messages.MessageDetails(
-        contact_name=value("next_steps.interviewer") or None,
-        company=value("next_steps.company") or None,
-        role=value("numbers.role") or None,
-        interview_date=value("next_steps.interview_date"),
-        specific_point=value("next_steps.talking_point") or None,
-        decision_date=value("next_steps.decision_date"),
-        currency=value("numbers.currency"),
+    st.caption(
+        "Each message follows your details above until you edit it; your version is then "
+        "saved. Copy the final text with the button at the top right of the box below it."
+    )
+    details = _details(inputs)
+    for key, title, body in messages.message_templates(details):
+        with st.expander(escape(title)):
+            _message(key, body)
+
+
+def _details(inputs: ScenarioInput) -> Any:
+    from calculator import messages
+
+    steps = inputs.next_steps
+    counter, asks = _negotiation_figures(inputs)
+    return messages.MessageDetails(
+        contact_name=steps.interviewer.strip() or None,
+        company=steps.company.strip() or None,
+        role=inputs.numbers.role.strip() or None,
+        interview_date=steps.interview_date,
+        specific_point=steps.talking_point.strip() or None,
+        decision_date=steps.decision_date,
+        currency=inputs.numbers.currency,
         counter_low=counter.precise_low if counter is not None else None,
         counter_high=counter.precise_high if counter is not None else None,
         counter_phrase=counter.phrase if counter is not None else None,
         asks=asks,
     )
-    for key, title, body in messages.message_templates(details):
-        with st.expander(title):
-            edited = st.text_area(
-                "Your version", body, key=f"_oc_msg_{key}", height=180, help="Edit freely."
-            )
-            st.code(edited, language=None, wrap_lines=True)
 
 
-def _negotiation_figures() -> tuple[Any, tuple[str, ...]]:
+def _message(key: str, ready: str) -> None:
+    """One message box: the saved edit if there is one, else the ready text of this run."""
+    path = f"next_steps.messages.{key}"
+    box = f"_oc_msg.{key}"
+    edited = st.session_state.get(path)
+    st.session_state[f"_oc_ready.{key}"] = ready
+    st.session_state[box] = edited if isinstance(edited, str) else ready
+    final = st.text_area(
+        "Your version",
+        key=box,
+        height=180,
+        max_chars=20_000,
+        on_change=_on_edit,
+        args=(key,),
+        help="Edit freely: your version is saved and kept.",
+    )
+    message(path)
+    if isinstance(edited, str):
+        st.caption("You edited this message; it no longer follows your details above.")
+        st.button("Use the ready text again", key=f"_oc_msg_reset.{key}", on_click=_reset, args=(key,))
+    st.code(final, language=None, wrap_lines=True)
+
+
+def _on_edit(key: str) -> None:
+    """Callback: keep the user's text as the edit, or drop the edit if it is the ready text."""
+    text = st.session_state.get(f"_oc_msg.{key}")
+    ready = st.session_state.get(f"_oc_ready.{key}")
+    st.session_state[f"next_steps.messages.{key}"] = None if text == ready else text
+
+
+def _reset(key: str) -> None:
+    st.session_state[f"next_steps.messages.{key}"] = None
+
+
+def _negotiation_figures(inputs: ScenarioInput) -> tuple[Any, tuple[str, ...]]:
     """The range to quote (Your numbers) and the equal-value asks (Compare), where available."""
-    from app_pages import _glue as glue
-    from app_pages._compare_results import comparison_or_none
+    from calculator.compare import compare_offers
 
-    counter = None
-    try:
-        bands = glue.current_bands()
-        counter = glue.current_counter(bands) if bands is not None else None
-    except InputError:
-        counter = None  # the Your numbers page shows the message next to the field
-    comparison = comparison_or_none()
-    asks = tuple(ask.text for ask in comparison.asks) if comparison is not None else ()
+    _, counter, _ = _quiet_bands(inputs)
+    offers = [offer for _, offer, error in inputs.core_offers() if offer is not None and not error]
+    asks: tuple[str, ...] = ()
+    if len(offers) >= 2:
+        try:
+            comparison = compare_offers(*offers, years=inputs.compare.years)
+            asks = tuple(ask.text for ask in comparison.asks)
+        except InputError:
+            asks = ()
     return counter, asks
 
 
-def acceptance_section() -> None:
-    """Acceptance terms against each offer, and the offer-letter checklist."""
-    from app_pages import _glue as glue
-    from app_pages._compare_results import offer_payload
+def _quiet_bands(inputs: ScenarioInput) -> tuple[Any, Any, Any]:
+    """The levels without reporting errors here (Your numbers shows them by their fields)."""
+    from calculator.bands import salary_bands
+    from calculator.counter import counter_range
+
+    try:
+        query = inputs.numbers.to_core(glue.market_percentiles(inputs.numbers))
+        if query.missing:
+            return None, None, None
+        bands = salary_bands(**query.bands_args)
+        counter = counter_range(
+            target=bands.target,
+            bottom_line=bands.bottom_line,
+            top_salary=bands.top_salary,
+            anchor_margin=query.anchor_margin,
+            range_width=query.range_width,
+        )
+    except InputError:
+        return None, None, None
+    return bands, counter, None
+
+
+def acceptance_section(inputs: ScenarioInput) -> None:
+    """Acceptance terms against each offer, and the offer-letter checklist per offer."""
+    from dataclasses import replace
+
     from calculator.checklist import AcceptanceTerms, check_acceptance
-    from calculator.offers import Offer
 
-    others = {
-        "min_holiday_days": value("next_steps.min_holiday_days"),
-        "min_home_working_days": value("next_steps.min_home_days"),
-    }
-    bands = None
-    if value("next_steps.min_salary") is None:
-        try:
-            bands = glue.current_bands()
-        except InputError:
-            bands = None
-    if bands is not None:
-        terms = AcceptanceTerms.from_bands(bands, **others)
+    query = inputs.next_steps.to_core(inputs.numbers.role)
+    terms = query.terms
+    bands, _, _ = _quiet_bands(inputs)
+    if query.min_salary_from_bands and bands is not None:
+        terms = replace(AcceptanceTerms.from_bands(bands), **_others(terms))
         st.caption("Minimum salary: your bottom line from Your numbers (type one to change it).")
-    else:
-        terms = AcceptanceTerms(min_salary=value("next_steps.min_salary"), **others)
-    columns = st.columns(2)
-    for column, side in zip(columns, OFFER_SIDES, strict=True):
+    columns = st.columns(len(inputs.offers))
+    for (index, offer, error), column in zip(inputs.core_offers(), columns, strict=True):
         with column:
-            try:
-                payload = offer_payload(side)
-                if payload is None:
-                    st.caption("Enter this offer on the Compare page to check it.")
-                    continue
-                offer = Offer.from_dict(payload)
-            except InputError as err:
-                st.warning(f"{side.replace('_', ' ').title()}: {err}")
-                continue
-            st.markdown(f"**{offer.name}**")
-            result = check_acceptance(terms, offer)
-            for item in result.items:
-                status = item.status
-                icon = {"pass": "✅", "fail": "❌"}.get(status, "❔")
-                st.markdown(f"{icon} {item.message}")
-            _checklist(side)
+            name = offer.name if offer is not None else offer_label(index)
+            st.markdown(f"**{escape(name)}**")
+            if error is not None or offer is None:
+                st.caption("Enter this offer on the Compare page to check it.")
+            else:
+                for item in check_acceptance(terms, offer).items:
+                    icon = {"pass": "✅", "fail": "❌"}.get(item.status, "❔")
+                    st.markdown(f"{icon} {escape(item.message)}")
+            _checklist(index, inputs)
 
 
-def _checklist(side: str) -> None:
-    from calculator.checklist import offer_letter_checklist
+def _others(terms: Any) -> dict[str, Any]:
+    return {
+        "min_holiday_days": terms.min_holiday_days,
+        "min_home_working_days": terms.min_home_working_days,
+    }
 
-    items = offer_letter_checklist(())
+
+def _checklist(index: int, inputs: ScenarioInput) -> None:
+    """The six things the written offer should state, ticked by the user (saved)."""
+    from calculator.checklist import LETTER_ITEMS, offer_letter_checklist
+
     st.caption("Does the written offer state each of these? Tick what it does.")
-    confirmed = []
-    for item in items.items:
-        key = item.key
-        if st.checkbox(item.label, key=f"_oc_check_{side}_{key}"):
-            confirmed.append(key)
-    result = offer_letter_checklist(confirmed)
+    for key, (label, _) in LETTER_ITEMS.items():
+        checkbox(f"offers.{index}.letter.{key}", label, f"The letter states {label.lower()}.")
+    result = offer_letter_checklist(inputs.offers[index].letter.confirmed())
     for line in result.ask_in_writing:
-        st.markdown(f"- {line}")
-
-
-def log_section() -> None:
-    """What the log means for the plan."""
-    st.caption("Your log moves the plan on: sent check-ins are ticked off, a reply ends chasing.")
+        st.markdown(f"- {escape(line)}")

@@ -1,11 +1,25 @@
-"""The offer form: the same fields in the same order for offer A and offer B."""
+"""The offer form: the same fields in the same order for every offer column.
+
+Widget keys are the field paths of :class:`app_pages.models.OfferInput` under ``offers.N.``.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app_pages._state import checkbox, choice, money_input, number, slider, text, value
-from calculator.scenario import FACTORS
+from app_pages.models import FACTORS
+from app_pages.widgets import (
+    checkbox,
+    choice,
+    hours_warning,
+    message,
+    money_input,
+    number,
+    pay_warning,
+    slider,
+    text,
+    value,
+)
 
 __all__ = ["FACTOR_LABELS", "PERIODS", "offer_form", "weights_form"]
 
@@ -15,6 +29,17 @@ PERIODS = {
     "week": "a week",
     "day": "a day",
     "hour": "an hour",
+}
+SCHEDULES = {
+    "standard": "Standard (1-year cliff, then monthly)",
+    "front_loaded": "Front-loaded 40/30/20/10",
+    "back_loaded": "Back-loaded 5/15/40/40",
+}
+PENSIONS = {
+    "none": "None / not stated",
+    "percent": "Employer pays a % of salary",
+    "uk_auto_enrolment": "UK auto-enrolment (qualifying earnings)",
+    "match": "401(k) match",
 }
 FACTOR_LABELS = {
     "culture": "Culture and people",
@@ -41,22 +66,33 @@ WEIGHT_LABELS = {
 }
 
 
-def offer_form(side: str, title: str, tax_years: dict[str, list[str]], states: list[str]) -> None:
-    """Draw every input of one offer (keys ``<side>.<field>``)."""
-    k = f"{side}."
+def offer_form(
+    index: int, title: str, tax_years: dict[str, list[int]], states: list[str], currency: str
+) -> None:
+    """Draw every input of offer column ``index`` (keys ``offers.<index>.<field>``)."""
+    k = f"offers.{index}."
     st.subheader(title)
+    message(f"offers.{index}")
     text(k + "name", "Employer or offer name", "A short name to tell the offers apart.")
     a, b = st.columns([3, 2])
     with a:
         money_input(k + "base_salary", "Base salary", "The guaranteed pay before tax.")
     with b:
-        choice(k + "base_per", "Paid per", "How often the base salary figure is paid.", PERIODS)
+        choice(
+            k + "base_per",
+            "Paid per",
+            "How often the base salary figure is paid.",
+            PERIODS,
+            options=list(PERIODS),
+        )
+    pay_warning(k + "base_salary", k + "base_per", k + "hours_per_week", currency)
     number(
         k + "hours_per_week",
         "Hours a week",
         "Contracted weekly hours: used to turn hourly pay into a year.",
         step=0.5,
     )
+    hours_warning(k + "hours_per_week")
     with st.expander("Bonus, sign-on, relocation, raises", expanded=True):
         a, b = st.columns(2)
         with a:
@@ -76,6 +112,7 @@ def offer_form(side: str, title: str, tax_years: dict[str, list[str]], states: l
                 "Repay if you leave within (months)",
                 "Many sign-on payments must be paid back if you leave early.",
                 step=1.0,
+                fmt="%d",
             )
         a, b = st.columns(2)
         with a:
@@ -90,6 +127,7 @@ def offer_form(side: str, title: str, tax_years: dict[str, list[str]], states: l
             "Equity type",
             "RSUs are shares given to you; options let you buy shares at a fixed (strike) price.",
             {"none": "None", "rsu": "Shares (RSUs)", "option": "Stock options"},
+            options=["none", "rsu", "option"],
             horizontal=True,
         )
         if kind != "none":
@@ -133,11 +171,8 @@ def offer_form(side: str, title: str, tax_years: dict[str, list[str]], states: l
                 "Vesting",
                 "Standard: 4 years, 25% after a 1-year cliff, then monthly. Front-loaded: "
                 "40/30/20/10. Back-loaded: 5/15/40/40.",
-                {
-                    "standard": "Standard (1-year cliff, then monthly)",
-                    "front_loaded": "Front-loaded 40/30/20/10",
-                    "back_loaded": "Back-loaded 5/15/40/40",
-                },
+                SCHEDULES,
+                options=list(SCHEDULES),
             )
     with st.expander("Benefits", expanded=True):
         number(
@@ -150,12 +185,8 @@ def offer_form(side: str, title: str, tax_years: dict[str, list[str]], states: l
             "Pension",
             "Percent of pay; UK auto-enrolment (employer % of pay between £6,240 and £50,270); "
             "or a US 401(k) match.",
-            {
-                "none": "None / not stated",
-                "percent": "Employer pays a % of salary",
-                "uk_auto_enrolment": "UK auto-enrolment (qualifying earnings)",
-                "match": "401(k) match",
-            },
+            PENSIONS,
+            options=list(PENSIONS),
         )
         if pension != "none":
             a, b = st.columns(2)
@@ -257,11 +288,13 @@ def offer_form(side: str, title: str, tax_years: dict[str, list[str]], states: l
             "Adjust for prices where the job is: a US state (BEA price levels) or your own "
             "index (100 = average).",
             {"none": "Don't adjust", "us_state": "US state", "custom": "My own index"},
+            options=["none", "us_state", "custom"],
             horizontal=True,
         )
         if place == "us_state":
             choice(k + "place_state", "State", "Where the job is.", options=states or [""])
         elif place == "custom":
+            text(k + "place_label", "Place", "Where the job is, e.g. 'London'.")
             number(
                 k + "place_index",
                 "Price index (100 = average)",
@@ -272,6 +305,7 @@ def offer_form(side: str, title: str, tax_years: dict[str, list[str]], states: l
             "Tax",
             "Work out take-home pay for the UK or the US.",
             {"none": "Don't work out tax", "GB": "United Kingdom", "US": "United States"},
+            options=["none", "GB", "US"],
             horizontal=True,
         )
         if country != "none":

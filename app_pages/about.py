@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from calculator.scenario import autosave_path
+from app_pages import state
 
 st.title("About Offer Compass")
 st.markdown(
@@ -52,16 +52,19 @@ st.markdown(
 )
 
 st.subheader("Privacy")
+app = state.session()
+where = str(app.store.path) if app.store is not None else "(not saved: see the message above)"
 st.markdown(
     f"""
 - Offer Compass **runs only on this computer**. The app listens on 127.0.0.1, usage statistics
   are switched off, and the page loads nothing from other websites. **Nothing you type leaves
   this machine.**
-- Your inputs are saved automatically to a small file so that they survive a page refresh:
-  `{autosave_path()}`. It is written only when something changed.
+- Everything you type is saved as you go, field by field, in a small database on this
+  computer: `{where}`. Several scenarios (one per job search) live there, each with its recent
+  versions, so *Start again* or loading a file can be undone from the sidebar.
 - Why a file and not the web address: keeping values in the URL would put your salary into the
   browser history and into any link you share. A local file stays on this machine.
-- **To delete your data**, use *Start again* in the sidebar, or delete that file (set the
+- **To delete your data**, delete a scenario from the sidebar, or delete that file (set the
   `OFFER_COMPASS_HOME` environment variable to keep it somewhere else).
 - *Download scenario* saves the same inputs to a file you choose; *Load scenario* reads one
   back. A file that is damaged, too large, or from a newer version is refused and changes nothing.

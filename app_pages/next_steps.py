@@ -5,17 +5,19 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import _next_results as results
-from app_pages._state import (
+from app_pages import state
+from app_pages.widgets import (
     checkbox,
     choice,
     date,
     money_input,
     number,
-    result_section,
     table,
     text,
 )
 
+inputs = state.inputs()
+plan = results.the_plan(inputs)
 st.title("Next steps")
 st.caption("A calm plan for after the interview: when to write, what to say, what to check.")
 
@@ -48,6 +50,7 @@ with right:
         "They prefer",
         "How the employer likes to be contacted.",
         {"email": "Email", "phone": "Phone", "recruiter": "Through the recruiter"},
+        options=["email", "phone", "recruiter"],
         horizontal=True,
     )
     checkbox(
@@ -74,10 +77,11 @@ with right:
             "several_days": "A few days",
             "a_week": "A week",
         },
+        options=["next_working_day", "several_days", "a_week"],
     )
 
-with result_section(results.FIELDS):
-    results.plan_section()
+results.plan_section(plan)
+results.messages_section(inputs)
 
 st.divider()
 st.subheader("Your acceptance terms")
@@ -89,8 +93,7 @@ with b:
     number("next_steps.min_holiday_days", "Minimum holiday days", "Fewest days off you'd accept.")
 with c:
     number("next_steps.min_home_days", "Minimum home days a week", "Fewest home-working days.")
-with result_section(results.FIELDS):
-    results.acceptance_section()
+results.acceptance_section(inputs)
 
 st.divider()
 st.subheader("Contact log")
@@ -104,9 +107,8 @@ table(
         "direction": st.column_config.SelectboxColumn(
             "Sent or received", options=["sent", "received"]
         ),
-        "note": st.column_config.TextColumn("Note"),
+        "note": st.column_config.TextColumn("Note", max_chars=20_000),
     },
     help="Keep track of every message and call, so you know when to follow up next.",
 )
-with result_section(results.FIELDS):
-    results.log_section()
+st.caption("Your log moves the plan on: sent check-ins are ticked off, a reply ends chasing.")

@@ -5,16 +5,20 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import _glue as glue
-from app_pages._state import (
+from app_pages import state
+from app_pages.models import NumbersInput
+from app_pages.safe import escape
+from app_pages.widgets import (
     choice,
+    hours_warning,
     money_input,
     number,
-    result_section,
+    pay_warning,
     table,
     text,
-    value,
 )
 from calculator.bands import SalaryBands
+from calculator.counter import CounterRange
 from calculator.money import format_money
 from calculator.scripts import negotiation_scripts
 from calculator.verdict import assess_offer
@@ -36,39 +40,11 @@ SOURCES = {
     "points": "Figures I collected",
     "market": "US market data (BLS)",
 }
-#: Core field names -> widget keys, so each message appears under the field at fault.
-FIELDS = {
-    "current_salary": "numbers.current_salary",
-    "amount": "numbers.current_salary",
-    "current_hours": "numbers.current_hours",
-    "hours_per_week": "numbers.current_hours",
-    "new_hours": "numbers.new_hours",
-    "extra_travel_cost": "numbers.extra_travel_cost",
-    "responsibility_uplift": "numbers.uplift_pct",
-    "personal_minimum": "numbers.personal_minimum",
-    "going_rate": "numbers.going_rate",
-    "target": "numbers.target",
-    "points": "numbers.points",
-    "anchor_margin": "numbers.anchor_margin_pct",
-    "range_width": "numbers.range_width_pct",
-}
+CURRENCIES = {"GBP": "£ pound (GBP)", "USD": "$ dollar (USD)", "EUR": "€ euro (EUR)"}
 
-st.title("Your numbers")
-st.caption(
-    "Three figures to fix before any salary talk: your **bottom line**, the **going rate** and "
-    "the **top salary** you could expect. From them come your target and the range to quote."
-)
 
-with st.columns([1, 3])[0]:
-    currency = choice(
-        "numbers.currency",
-        "Currency",
-        "The currency of every amount in this scenario.",
-        {"GBP": "£ pound (GBP)", "USD": "$ dollar (USD)", "EUR": "€ euro (EUR)"},
-    )
-
-left, right = st.columns(2, gap="large")
-with left:
+def where_you_are(currency: str) -> None:
+    """Current pay, hours, travel, responsibility and the personal minimum."""
     st.subheader("Where you are now")
     a, b = st.columns([3, 2])
     with a:
@@ -79,8 +55,13 @@ with left:
         )
     with b:
         choice(
-            "numbers.current_per", "Paid per", "How often the figure on the left is paid.", PERIODS
+            "numbers.current_per",
+            "Paid per",
+            "How often the figure on the left is paid.",
+            PERIODS,
+            options=list(PERIODS),
         )
+    pay_warning("numbers.current_salary", "numbers.current_per", "numbers.current_hours", currency)
     a, b = st.columns(2)
     with a:
         number(
@@ -89,6 +70,7 @@ with left:
             "Your contracted weekly hours today. Used to scale your pay to the new hours.",
             step=0.5,
         )
+        hours_warning("numbers.current_hours")
     with b:
         number(
             "numbers.new_hours",
@@ -96,6 +78,7 @@ with left:
             "Weekly hours in the new role. Leave empty if the same as now.",
             step=0.5,
         )
+        hours_warning("numbers.new_hours")
     a, b = st.columns(2)
     with a:
         money_input(
@@ -118,7 +101,9 @@ with left:
         "The least you could live on or would ever accept, whatever the maths says. Optional.",
     )
 
-with right:
+
+def the_market(numbers: NumbersInput) -> None:
+    """Where the going rate comes from, expertise, target and the range settings."""
     st.subheader("The market")
     source = choice(
         "numbers.market_source",
@@ -126,6 +111,7 @@ with right:
         "Type a going rate you trust, list figures you collected (job ads, salary guides, "
         "recruiters), or look the job up in the US Bureau of Labor Statistics data.",
         SOURCES,
+        options=list(SOURCES),
         horizontal=True,
     )
     if source == "typed":
@@ -138,21 +124,24 @@ with right:
         table(
             "numbers.points",
             {
-                "amount": st.column_config.NumberColumn("Amount", min_value=0, format="%.0f"),
+                "amount": st.column_config.NumberColumn(
+                    "Amount", min_value=0, max_value=1e9, format="%.0f"
+                ),
                 "per": st.column_config.SelectboxColumn("Per", options=list(PERIODS)),
-                "label": st.column_config.TextColumn("Where from"),
+                "label": st.column_config.TextColumn("Where from", max_chars=200),
             },
             help="One row per figure: a job ad, a salary guide, a recruiter's quote. "
             "The going rate is their median.",
         )
     else:
-        glue.market_inputs()
+        glue.market_inputs(numbers)
     choice(
         "numbers.expertise",
         "Your expertise",
         "Sets the top salary: beginner = 60th percentile of the market, intermediate = 75th, "
         "expert = 90th.",
         EXPERTISE,
+        options=list(EXPERTISE),
     )
     money_input(
         "numbers.target",
@@ -177,107 +166,191 @@ with right:
             "First name of the recruiter or hiring manager, for the scripts. Optional.",
         )
 
-st.divider()
 
-
-bands: SalaryBands | None = None
-with result_section(FIELDS):
-    bands = glue.current_bands()
-
-if bands is None:
-    st.info(
-        "Enter your current pay (or a personal minimum) and a going rate to see your three "
-        "levels, or load the example from the sidebar."
-    )
-else:
+def levels(bands: SalaryBands, currency: str) -> None:
+    """The three levels and the target, with where each came from."""
     st.subheader("Your three levels")
     cols = st.columns(4)
-    cols[0].metric(
-        "Bottom line", format_money(bands.bottom_line, currency), help=bands.bottom_line_source
-    )
-    cols[1].metric(
-        "Going rate", format_money(bands.going_rate, currency), help=bands.going_rate_source
-    )
-    cols[2].metric(
-        "Top salary", format_money(bands.top_salary, currency), help=bands.top_salary_source
-    )
-    cols[3].metric("Your target", format_money(bands.target, currency), help=bands.target_source)
+    for column, (label, amount, source) in zip(
+        cols,
+        (
+            ("Bottom line", bands.bottom_line, bands.bottom_line_source),
+            ("Going rate", bands.going_rate, bands.going_rate_source),
+            ("Top salary", bands.top_salary, bands.top_salary_source),
+            ("Your target", bands.target, bands.target_source),
+        ),
+        strict=True,
+    ):
+        column.metric(label, format_money(amount, currency), help=escape(source))
     for warning in bands.warnings:
-        st.warning(warning)
+        st.warning(escape(warning))
     for note in bands.notes:
-        st.caption(note)
+        st.caption(escape(note))
 
-    counter = None
-    with result_section(FIELDS):
-        counter = glue.current_counter(bands)
-    if counter is not None:
-        st.subheader("The range to quote")
-        c1, c2 = st.columns([2, 3])
-        c1.metric("If pressed for a figure", counter.formatted(currency))
-        c2.markdown(
-            f"Say it as **{counter.phrase}**, and give the precise figures "
-            f"({counter.formatted(currency)}): precise numbers anchor more strongly than round "
-            "ones. First answer in general terms and let them make the first offer."
-        )
-        for warning in counter.warnings:
-            st.warning(warning)
 
+def quote(counter: CounterRange, currency: str) -> None:
+    """The range to quote, with its spoken phrase."""
+    st.subheader("The range to quote")
+    c1, c2 = st.columns([2, 3])
+    c1.metric("If pressed for a figure", counter.formatted(currency))
+    c2.markdown(
+        f"Say it as **{escape(counter.phrase)}**, and give the precise figures "
+        f"({escape(counter.formatted(currency))}): precise numbers anchor more strongly than "
+        "round ones. First answer in general terms and let them make the first offer."
+    )
+    for warning in counter.warnings:
+        st.warning(escape(warning))
+
+
+def verdicts(bands: SalaryBands, offers: list[tuple[str, float]], currency: str) -> None:
+    """Each offer entered on Compare against the three levels."""
     st.subheader("Your offers against these levels")
-    offers = glue.offer_salaries()
     if not offers:
         st.caption("Enter offers on the **Compare offers** page to see a verdict for each.")
     for name, salary in offers:
-        with result_section():
+        with glue.result_section():
             verdict = assess_offer(salary, bands, currency=currency)
             box = {"below_bottom_line": st.error, "between": st.warning}.get(
                 verdict.position, st.success
             )
             box(
-                f"**{name}: {format_money(salary, currency)}.** {verdict.label}. "
-                f"{verdict.reason} {verdict.response}"
+                f"**{escape(name)}: {escape(format_money(salary, currency))}.** "
+                + escape(f"{verdict.label}. {verdict.reason} {verdict.response}")
             )
 
-    if counter is not None:
-        st.subheader("What to say")
-        offer_names = [name for name, _ in offers]
-        chosen = (
-            st.selectbox(
-                "Scripts for",
-                ["before any offer", *offer_names],
-                key="_oc_script_offer",
-                help="Fill the scripts with one offer's salary, or keep them general.",
-            )
-            if offer_names
-            else "before any offer"
+
+def scripts(
+    numbers: NumbersInput,
+    bands: SalaryBands,
+    counter: CounterRange,
+    offers: list[tuple[str, float]],
+) -> None:
+    """What to say at each stage, filled with one offer's salary or kept general."""
+    st.subheader("What to say")
+    names = {"": "before any offer", **{str(i): name for i, (name, _) in enumerate(offers)}}
+    chosen = (
+        st.selectbox(
+            "Scripts for",
+            list(names),
+            format_func=names.get,
+            key="_oc_script_offer",
+            help="Fill the scripts with one offer's salary, or keep them general.",
         )
-        offer_salary = dict(offers).get(chosen)
-        with result_section():
-            scripts = negotiation_scripts(
-                bands,
-                counter,
-                currency=currency,
-                name=value("numbers.contact_name") or None,
-                role=value("numbers.role") or None,
-                offer_salary=offer_salary,
-            )
-            for title, script in scripts.as_dict().items():
-                with st.expander(title):
-                    st.code(script, language=None, wrap_lines=True)
+        if offers
+        else ""
+    )
+    offer_salary = offers[int(chosen)][1] if chosen and int(chosen) < len(offers) else None
+    with glue.result_section():
+        said = negotiation_scripts(
+            bands,
+            counter,
+            currency=numbers.currency,
+            name=numbers.contact_name.strip() or None,
+            role=numbers.role.strip() or None,
+            offer_salary=offer_salary,
+        )
+        for title, script in said.as_dict().items():
+            with st.expander(escape(title)):
+                st.code(script, language=None, wrap_lines=True)
+
+
+def charts(
+    numbers: NumbersInput,
+    bands: SalaryBands,
+    counter: CounterRange | None,
+    offers: list[tuple[str, float]],
+) -> None:
+    """The levels chart and, with BLS data, where each figure sits among the percentiles."""
+    from calculator import charts as core_charts
 
     st.subheader("Charts")
-    marks = glue.marks(bands, offers)
-    with result_section():
-        glue.bands_chart(bands, counter, offers, currency)
-    with result_section():
-        glue.percentile_chart(marks, currency)
+    currency = numbers.currency
+    with glue.result_section():
+        figure = core_charts.bands_chart(
+            bands, counter=counter, offers=dict(offers), currency=currency
+        )
+        glue.plot(figure, key="chart_bands")
+    with glue.result_section():
+        percentiles = glue.market_percentiles(numbers)
+        if not percentiles:
+            st.caption(
+                "The percentile chart appears when you use US market data (BLS) for the "
+                "going rate."
+            )
+            return
+        from calculator import market
 
+        figure = core_charts.percentile_chart(
+            percentiles,
+            markers=glue.marks(numbers, bands, offers),
+            currency=currency,
+            credit=market.MARKET_CREDIT,
+        )
+        glue.plot(figure, key="chart_percentiles")
+        if numbers.market_state:
+            st.caption(
+                f"These are BLS's own estimates for {escape(numbers.market_state)} (state "
+                "figures, not national ones adjusted for prices)."
+            )
+        st.caption(escape(market.MARKET_CREDIT))
+
+
+def sources(bands: SalaryBands) -> None:
+    """Where every figure came from."""
     with st.expander("Where every figure came from", expanded=False):
         st.markdown(
-            f"- **Bottom line**: {bands.bottom_line_source}.\n"
-            f"- **Going rate**: {bands.going_rate_source}.\n"
-            f"- **Top salary**: {bands.top_salary_source}.\n"
-            f"- **Target**: {bands.target_source}.\n"
+            f"- **Bottom line**: {escape(bands.bottom_line_source)}.\n"
+            f"- **Going rate**: {escape(bands.going_rate_source)}.\n"
+            f"- **Top salary**: {escape(bands.top_salary_source)}.\n"
+            f"- **Target**: {escape(bands.target_source)}.\n"
             "- **Range**: pitched 10% above the target by default (a 'bolstering' range: Ames "
             "and Mason 2015), capped at the top salary, in precise steps of 250 (Mason et al. "
             "2013)."
         )
+
+
+def page() -> None:
+    """The whole page: the core's figures are worked out first, so any message about a field
+    appears right under it."""
+    inputs = state.inputs()
+    numbers = inputs.numbers
+    bands, counter, missing = glue.bands_and_counter(numbers)
+    st.title("Your numbers")
+    st.caption(
+        "Three figures to fix before any salary talk: your **bottom line**, the **going rate** "
+        "and the **top salary** you could expect. From them come your target and the range "
+        "to quote."
+    )
+    with st.columns([1, 3])[0]:
+        choice(
+            "numbers.currency",
+            "Currency",
+            "The currency of every amount in this scenario.",
+            CURRENCIES,
+            options=list(CURRENCIES),
+        )
+    left, right = st.columns(2, gap="large")
+    with left:
+        where_you_are(numbers.currency)
+    with right:
+        the_market(numbers)
+    st.divider()
+    if bands is None:
+        need = f" (still needed: {', '.join(missing)})" if missing else ""
+        st.info(
+            "Enter your current pay (or a personal minimum) and a going rate to see your "
+            f"three levels{need}, or load the example from the sidebar."
+        )
+        return
+    offers = glue.offer_salaries(inputs)
+    levels(bands, numbers.currency)
+    if counter is not None:
+        quote(counter, numbers.currency)
+    verdicts(bands, offers, numbers.currency)
+    if counter is not None:
+        scripts(numbers, bands, counter, offers)
+    charts(numbers, bands, counter, offers)
+    sources(bands)
+
+
+page()

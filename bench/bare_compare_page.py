@@ -1,7 +1,7 @@
-"""The Compare page's widgets with no computation: the baseline for bench_app.
+"""The Compare page's widgets with no computation: the baseline for the app benchmarks.
 
-Same state plumbing, sidebar and autosave as app.py, the same offer forms, weights and view
-controls, and none of the results (no totals, no charts).
+Same state layer (store sync, validation), sidebar, offer forms, weights and view controls as
+app.py with the Compare page, and none of the results (no core offers, totals or charts).
 """
 
 from __future__ import annotations
@@ -13,19 +13,24 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app_pages import state
 from app_pages._offer_form import offer_form, weights_form
-from app_pages._state import autosave, bootstrap, checkbox, scenario_sidebar, slider
+from app_pages.models import offer_label
+from app_pages.sidebar import scenario_sidebar
+from app_pages.widgets import checkbox, slider
 
-bootstrap()
+st.set_page_config(page_title="Offer Compass", page_icon="🧭", layout="wide")
+inputs = state.begin_run()
 scenario_sidebar()
+state.show_status()
 st.title("Compare offers")
-left, right = st.columns(2, gap="large")
-with left:
-    offer_form("offer_a", "Offer A", {}, [])
-with right:
-    offer_form("offer_b", "Offer B", {}, [])
+for index, column in enumerate(st.columns(len(inputs.offers), gap="large")):
+    with column:
+        offer_form(index, offer_label(index), {}, [], inputs.numbers.currency)
 with st.expander("What matters to you (weights)"):
     weights_form()
+st.divider()
+st.header("Results")
 a, b, c = st.columns(3)
 with a:
     slider("compare.years", "Years to project", "Totals over this many years.")
@@ -35,4 +40,4 @@ with c:
     checkbox(
         "compare.same_money", "Adjust for cost of living", "Nominal or same money.", toggle=True
     )
-autosave()
+state.end_run()

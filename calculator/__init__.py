@@ -146,13 +146,6 @@ from .places import (
     price_level,
     state_levels,
 )
-from .scenario import (
-    SCHEMA_VERSION,
-    Scenario,
-    dump_scenario,
-    example_scenario,
-    load_scenario,
-)
 from .scoring import (
     MONEY_COMPONENTS,
     OfferScore,
@@ -296,7 +289,6 @@ __all__ = [
     "RPP_CREDIT",
     "RPP_FILE",
     "SCENARIOS",
-    "SCHEMA_VERSION",
     "SCRIPT_TITLES",
     "STATES",
     "STUDENT_LOAN_PLANS",
@@ -340,7 +332,6 @@ __all__ = [
     "PointsSummary",
     "PromisedItem",
     "SalaryBands",
-    "Scenario",
     "SignOn",
     "Study",
     "TakeHome",
@@ -364,8 +355,6 @@ __all__ = [
     "currency_symbol",
     "default_weights",
     "defaults",
-    "dump_scenario",
-    "example_scenario",
     "follow_up_plan",
     "format_day",
     "format_money",
@@ -377,7 +366,6 @@ __all__ = [
     "home_working_value",
     "interpolate_percentile",
     "leaving_value_chart",
-    "load_scenario",
     "message_templates",
     "message_text",
     "negotiation_scripts",

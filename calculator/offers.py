@@ -285,6 +285,11 @@ class Offer:
             raise InputError("custom_benefits", "must be a sequence of CustomBenefit")
         if self.place is not None and not isinstance(self.place, Place):
             raise InputError("place", f"must be a Place, got {type(self.place).__name__}")
+        if self.tax is not None:
+            from .tax import TaxProfile
+
+            if not isinstance(self.tax, TaxProfile):
+                raise InputError("tax", f"must be a TaxProfile, got {type(self.tax).__name__}")
         if not isinstance(self.factors, Mapping):
             raise InputError("factors", "must map factor names to ratings 1-5")
         for factor, rating in self.factors.items():

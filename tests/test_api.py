@@ -11,8 +11,8 @@ from pathlib import Path
 
 import calculator
 
-# scenario.py's field specs and choice lists are the app's plumbing; the API keeps its core.
-APP_PLUMBING = {"scenario"}
+# The app's input models and scenario files live in app_pages/, never in the core.
+APP_PLUMBING: set[str] = set()
 
 
 def test_every_module_export_is_re_exported():
@@ -43,3 +43,12 @@ def test_no_streamlit_in_the_core():
         source = Path(importlib.util.find_spec(f"calculator.{info.name}").origin).read_text()
         assert "import streamlit" not in source, info.name
         assert "from streamlit" not in source, info.name
+
+
+def test_the_core_holds_no_ui_field_registry():
+    names = {info.name for info in pkgutil.iter_modules(calculator.__path__)}
+    assert "scenario" not in names
+    for info in pkgutil.iter_modules(calculator.__path__):
+        source = Path(importlib.util.find_spec(f"calculator.{info.name}").origin).read_text()
+        assert "offer_a." not in source, info.name
+        assert "_pct" not in source, info.name

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from calculator import InputError
 from calculator._data import data_dir
-from calculator.bands import salary_bands
+from calculator.bands import interpolate_percentile, salary_bands
 from calculator.market import (
     MARKET_CREDIT,
+    MarketPercentiles,
     occupation_percentiles,
     occupation_title,
     percentile_of,
@@ -77,6 +78,62 @@ def test_missing_values_are_left_out_not_zero():
     )
 
 
+def test_hourly_only_occupations_say_they_were_converted():
+    p = occupation_percentiles("27-2011")  # Actors: BLS publishes hourly wages only
+    assert p.area == "United States"
+    assert len(p.notes) == 1
+    assert "2,080" in p.notes[0]
+    assert occupation_percentiles("15-1252").notes == ()  # annual as published: nothing to say
+
+
+def test_top_coded_state_percentile_is_left_out_with_a_note():
+    # Athletes in California: the state file has P10..P75 but an empty P90, which the BLS
+    # release flags as top-coded (footnote 5); shipped row: 40,120 / 65,780 / 79,040 / 149,490
+    p = occupation_percentiles("27-2021", "California")
+    assert p.to_dict() == {10: 40_120, 25: 65_780, 50: 79_040, 75: 149_490}
+    assert p.missing == (90,)
+    assert 90 not in p
+    assert "top-codes" in p.notes[0]
+    assert "$149,490" in p.notes[0]
+
+
+def test_state_row_with_nothing_published_points_to_national():
+    # Web Developers in Alabama: the state file has the row but every percentile is empty
+    row = next(
+        r
+        for r in _rows("oews_state_may2025.csv.gz")
+        if r["AREA_TITLE"] == "Alabama" and r["OCC_CODE"] == "15-1254"
+    )
+    assert row["A_MEDIAN"] == ""
+    with pytest.raises(InputError, match="national figures") as info:
+        occupation_percentiles("15-1254", "AL")
+    assert info.value.field == "state"
+    assert occupation_percentiles("15-1254")[50] > 0  # the national figures exist
+
+
+def test_result_is_a_read_only_mapping_with_its_identity():
+    p = occupation_percentiles("29-1141", "ca")
+    assert isinstance(p, MarketPercentiles)
+    assert (p.code, p.title, p.area) == ("29-1141", "Registered Nurses", "California")
+    # shipped state row: California,06,29-1141,338940,101260,122440,140270,173170,213320
+    expected = {10: 101_260, 25: 122_440, 50: 140_270, 75: 173_170, 90: 213_320}
+    assert p == expected  # compares like a dict
+    assert p.to_dict() == expected
+    with pytest.raises(KeyError):
+        p[60]
+
+
+@pytest.mark.parametrize(
+    ("state", "name"),
+    [("PR", "Puerto Rico"), ("gu", "Guam"), ("Virgin Islands", "Virgin Islands"), ("dc", None)],
+)
+def test_territories_and_codes_are_accepted(state, name):
+    hits = search_occupations("registered nurse", state=state, limit=1)
+    assert hits[0].code == "29-1141"
+    if name == "Puerto Rico":
+        assert occupation_percentiles("29-1141", state).area == name
+
+
 def test_state_without_the_occupation_says_so():
     # Fashion designers are not published in every state: find one state without them
     covered = {
@@ -114,6 +171,18 @@ SEARCHES = [
     ("chef", "35-1011", 1),
     ("marketing manager", "11-2021", 1),
     ("hr manager", "11-3121", 1),
+    ("registred nurce", "29-1141", 1),  # two typos
+    ("truck drivr", "53-3032", 1),  # heavy trucks employ more than light (2.2m vs 1.0m)
+    ("DATA SCIENTIST", "15-2051", 1),  # case
+    ("attorney", "23-1011", 1),  # synonym
+    ("marketing director", "11-2021", 1),  # director -> managers
+    ("it manager", "11-3021", 1),  # Computer and Information Systems Managers
+    ("ux designer", "15-1255", 1),  # Web and Digital Interface Designers
+    ("software qa", "15-1253", 1),  # Software Quality Assurance Analysts and Testers
+    ("civil engineer", "17-2051", 1),  # engineer must still find real engineers
+    ("elementary teacher", "25-2021", 1),
+    ("waiter", "35-3031", 1),
+    ("janitor", "37-2011", 1),
 ]
 
 
@@ -138,11 +207,32 @@ def test_odd_queries_never_crash_and_stay_fast(query):
     assert isinstance(result, list)
 
 
-def test_bad_codes_and_states_are_input_errors():
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: occupation_title("99-9999"),
+        lambda: occupation_title(151252),
+        lambda: occupation_percentiles("15-1252", "Atlantis"),
+        lambda: occupation_percentiles("15-1252", ""),
+        lambda: occupation_percentiles("15-1252", 6),
+        lambda: search_occupations(None),
+        lambda: search_occupations(b"nurse"),
+        lambda: search_occupations("nurse", limit=0),
+        lambda: search_occupations("nurse", limit=1.5),
+        lambda: search_occupations("nurse", state="Narnia"),
+    ],
+)
+def test_bad_codes_states_and_arguments_are_input_errors(call):
     with pytest.raises(InputError):
-        occupation_title("99-9999")
-    with pytest.raises(InputError):
-        occupation_percentiles("15-1252", "Atlantis")
+        call()
+
+
+@given(st.text(max_size=300), st.integers(1, 20))
+def test_search_never_crashes_and_ranks_by_score(query, limit):
+    hits = search_occupations(query, limit=limit)
+    assert len(hits) <= limit
+    assert all(0.0 <= m.score <= 1.0 for m in hits)
+    assert [m.score for m in hits] == sorted((m.score for m in hits), reverse=True)
 
 
 @pytest.mark.parametrize(
@@ -159,6 +249,46 @@ def test_percentile_of(salary, value, label):
     where = percentile_of(salary, {10: 40_000, 50: 50_000, 90: 70_000})
     assert where.label == label
     assert where.value == (None if value is None else pytest.approx(value))
+
+
+def test_percentile_of_on_real_data_and_other_ends():
+    # Registered Nurses nationally: halfway between P50 (97,550) and P75 sits at P62.5
+    p = occupation_percentiles("29-1141")
+    assert percentile_of((p[50] + p[75]) / 2, p).value == pytest.approx(62.5)  # 50 + 25 / 2
+    # a table without P10/P90 names its own ends
+    assert percentile_of(1, {25: 10, 75: 20}).label == "below P25"
+    assert percentile_of(21, {25: 10, 75: 20}).label == "above P75"
+    # a flat stretch: the lowest percentile with that amount
+    assert percentile_of(10, {10: 10, 25: 10, 50: 20}).value == 10
+
+
+@pytest.mark.parametrize(
+    ("salary", "percentiles"),
+    [
+        (-1, {10: 40_000}),
+        (float("nan"), {10: 40_000}),
+        ("50000", {10: 40_000}),
+        (50_000, {}),
+        (50_000, [40_000]),
+        (50_000, {0: 40_000}),
+        (50_000, {100: 40_000}),
+        (50_000, {"10": 40_000}),
+        (50_000, {True: 40_000}),
+        (50_000, {10: 0}),
+        (50_000, {10: float("inf")}),
+        (50_000, {10: 50_000, 50: 40_000}),  # falls as the percentile rises
+    ],
+)
+def test_percentile_of_rejects_bad_input(salary, percentiles):
+    with pytest.raises(InputError):
+        percentile_of(salary, percentiles)
+
+
+@given(st.floats(10, 90))
+def test_percentile_of_inverts_interpolate_percentile(p):
+    # bands.interpolate_percentile gives the amount at p; percentile_of must give p back
+    table = occupation_percentiles("15-1252")
+    assert percentile_of(interpolate_percentile(table, p), table).value == pytest.approx(p)
 
 
 @given(st.floats(0, 400_000))

@@ -86,3 +86,74 @@ def test_there_and_back_returns_the_amount(amount, a, b):
 def test_place_round_trips():
     for place in (Place.state("CA"), Place.custom("London", 112.5)):
         assert Place.from_dict(place.to_dict()) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "level"),
+    [
+        ("CA", "CA", 110.720),
+        ("ca", "CA", 110.720),
+        (" California ", "CA", 110.720),
+        ("district of columbia", "DC", 109.901),
+        ("Texas", "TX", 97.057),
+    ],
+)
+def test_state_by_name_or_code(text, code, level):
+    place = Place.state(text)
+    assert (place.state_code, place.level) == (code, level)
+    assert "BEA" in place.source
+
+
+def test_unknown_state_names_it():
+    with pytest.raises(InputError) as info:
+        Place.state("Atlantis")
+    assert info.value.field == "state"
+    assert "Atlantis" in info.value.rule
+
+
+def test_credit_line_names_bea_and_the_release():
+    from calculator.places import RPP_CREDIT
+
+    assert "Bureau of Economic Analysis" in RPP_CREDIT
+    assert "2024" in RPP_CREDIT
+
+
+def test_nominal_view_leaves_figures_as_paid_and_says_where():
+    c = compare_offers(
+        Offer("CA job", 120_000, currency="USD", place=Place.state("CA")),
+        Offer("TX job", 100_000, currency="USD", place=Place.state("TX")),
+        home_place=Place.state("TX"),  # ignored without the same-money view
+        years=1,
+    )
+    assert c.totals[0].year_one == 120_000
+    assert c.totals[0].place_note == "as paid in California"
+    assert c.home_place is None
+    assert c.view_label.startswith("nominal")
+
+
+def test_same_money_asks_are_in_the_weaker_offers_own_money():
+    # Texas 100,000 vs California 110,000 restated to Texas prices: 110,000 x 97.057 / 110.720
+    # = 96,425.85; gap in Texas money 3,574.15, in California money x 110.720 / 97.057 = 4,077.29
+    a = Offer("Texas", 100_000, currency="USD", place=Place.state("TX"))
+    b = Offer("California", 110_000, currency="USD", place=Place.state("CA"))
+    c = compare_offers(a, b, view="same_money", home_place=Place.state("TX"), years=1)
+    sign_on = next(ask for ask in c.asks if ask.kind == "sign_on")
+    assert sign_on.amount == pytest.approx(4_077.29, abs=0.01)
+    assert c.gap == pytest.approx(3_574.15, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: adjust_for_place(float("nan"), None, None), "amount"),
+        (lambda: adjust_for_place(1, "CA", Place.state("TX")), "from_place"),
+        (lambda: Place.custom("London", 0), "place.index"),
+        (lambda: Place.custom("", 100), "place"),
+        (lambda: Place.from_dict({"label": "London"}), "place"),
+        (lambda: Place.from_dict("CA"), "place"),
+    ],
+)
+def test_bad_place_input_names_the_field(call, field):
+    with pytest.raises(InputError) as info:
+        call()
+    assert info.value.field == field

@@ -1,0 +1,1065 @@
+"""Typed inputs: what the user types, in the UI's units, validated by pydantic.
+
+One model per page section (:class:`NumbersInput`, :class:`OfferInput`, :class:`CompareInput`,
+:class:`WeightsInput`, :class:`NextStepsInput`) and :class:`ScenarioInput` holding them all.
+Amounts are in major units per the period the user picked, rates are **percent** (12.5 means
+12.5%), dates are ``datetime.date``. Each model's ``to_core()`` turns it into the core's frozen
+values (annual amounts, fractions), so the core never sees a UI field name.
+
+Every leaf of a scenario has a **field path** (``"offers.0.base_salary"``,
+``"numbers.points"``): the widget key, the store's key and the name an error is reported
+under. :func:`flatten` and :func:`validate_values` convert between a model and its leaves.
+
+Bounds on every number live here (``Field(ge=..., le=...)``) and the widgets read them
+(:func:`bounds`), so a value the widget lets through is one the model accepts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Final, Literal
+
+import annotated_types
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from calculator.bands import DataPoint
+from calculator.checklist import LETTER_ITEMS, AcceptanceTerms
+from calculator.equity import EquityGrant
+from calculator.errors import InputError
+from calculator.followup import ContactLog, LogEntry
+from calculator.money import format_money
+from calculator.offers import (
+    TAXABLE_BENEFITS,
+    Bonus,
+    CustomBenefit,
+    HomeWorking,
+    Offer,
+    Pension,
+    SignOn,
+    Study,
+)
+from calculator.periods import to_annual
+from calculator.places import Place
+from calculator.tax import TaxProfile
+
+__all__ = [
+    "DATE_PATHS",
+    "DEFAULTS",
+    "FACTORS",
+    "LEAF_PATHS",
+    "MAX_LOG_ROWS",
+    "MAX_POINT_ROWS",
+    "OFFER_COUNT",
+    "TABLE_DATE_COLUMNS",
+    "TABLE_ROWS",
+    "WEIGHTED",
+    "BandsQuery",
+    "CompareInput",
+    "FollowUpQuery",
+    "LetterChecks",
+    "LogRow",
+    "MessageEdits",
+    "NextStepsInput",
+    "NumbersInput",
+    "OfferInput",
+    "PointRow",
+    "ScenarioInput",
+    "WeightsInput",
+    "bounds",
+    "flatten",
+    "implausible",
+    "implausible_hours",
+    "json_value",
+    "max_length",
+    "offer_label",
+    "python_value",
+    "validate_values",
+    "validation_messages",
+]
+
+# --- limits (one place: the widgets read them through bounds()) -----------------------------
+
+#: The largest amount any money box takes: far above any salary, far below float trouble.
+MAX_AMOUNT: Final = 1e9
+MAX_SHARES: Final = 1e12
+#: Implausible, not impossible: warn "did you mean…" above these.
+PLAUSIBLE_HOURLY: Final = 1_000.0
+PLAUSIBLE_ANNUAL: Final = 10_000_000.0
+PLAUSIBLE_HOURS: Final = 80.0
+MAX_NAME: Final = 200
+MAX_NOTE: Final = 20_000
+MAX_POINT_ROWS: Final = 500
+MAX_LOG_ROWS: Final = 1_000
+OFFER_COUNT: Final = 2
+DEFAULT_HOURS: Final = 37.5
+
+Period = Literal["year", "month", "week", "day", "hour"]
+FACTORS: Final = ("culture", "growth", "commute", "security", "flexibility")
+WEIGHTED: Final = (
+    "base",
+    "bonus",
+    "sign_on",
+    "equity",
+    "holiday",
+    "pension",
+    "health",
+    "travel",
+    "car",
+    "gym",
+    "home_working",
+    "study",
+    "custom",
+    *FACTORS,
+)
+#: Weight slider names that differ from calculator.scoring's component names.
+_WEIGHT_COMPONENTS: Final = {
+    "health": "health_care",
+    "travel": "travel_allowance",
+    "car": "company_car",
+    **{factor: f"factor:{factor}" for factor in FACTORS},
+}
+
+
+def _day(value: object) -> object:
+    """Dates arrive as ``datetime.date`` from widgets and as ISO text from files and the store."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"must be a date like 2026-06-30, got {value[:40]!r}") from None
+    return value
+
+
+#: Dates the widgets can show (Streamlit's date box needs bounds; these cover any job search).
+FIRST_DAY: Final = dt.date(2000, 1, 1)
+LAST_DAY: Final = dt.date(2100, 12, 31)
+Day = Annotated[dt.date, BeforeValidator(_day), Field(ge=FIRST_DAY, le=LAST_DAY)]
+
+
+def _amount(high: float = MAX_AMOUNT) -> Any:
+    return Field(default=None, ge=0, le=high)
+
+
+def _pct(high: float, default: float | None = None) -> Any:
+    return Field(default=default, ge=0, le=high)
+
+
+def _text(limit: int = MAX_NAME) -> Any:
+    return Field(default="", max_length=limit)
+
+
+class _Input(BaseModel):
+    """Strict: no "60000" for a number, no 1 for true, nothing unknown, nothing infinite."""
+
+    model_config = ConfigDict(
+        strict=True, extra="forbid", frozen=True, allow_inf_nan=False, validate_default=False
+    )
+
+
+class _Row(_Input):
+    """A table row: a table is one leaf (one field path), however many rows it has."""
+
+
+# --- Your numbers ----------------------------------------------------------------------------
+
+
+class PointRow(_Row):
+    """A pay figure the user collected: an amount per period and where it came from."""
+
+    amount: float | None = _amount()
+    per: Period = "year"
+    label: str = _text()
+
+    def to_core(self) -> DataPoint | None:
+        """The core's DataPoint (None for a row without an amount).
+
+        >>> PointRow(amount=3000, per="month").to_core().annual
+        36000.0
+        """
+        if self.amount is None:
+            return None
+        return DataPoint(self.amount, self.per, label=self.label.strip() or None)
+
+
+@dataclass(frozen=True, slots=True)
+class BandsQuery:
+    """Your numbers in core units: the arguments of ``salary_bands`` and ``counter_range``.
+
+    ``missing`` lists, in words, what is still needed before the levels can be worked out.
+    """
+
+    bands_args: Mapping[str, Any]
+    anchor_margin: float
+    range_width: float
+    missing: tuple[str, ...] = ()
+
+
+class NumbersInput(_Input):
+    """Where you are now and the market (the Your numbers page)."""
+
+    currency: Literal["GBP", "USD", "EUR"] = "GBP"
+    current_salary: float | None = _amount()
+    current_per: Period = "year"
+    current_hours: float | None = Field(default=DEFAULT_HOURS, ge=1, le=100)
+    new_hours: float | None = Field(default=None, ge=1, le=100)
+    extra_travel_cost: float | None = _amount()
+    uplift_pct: float | None = _pct(100)
+    personal_minimum: float | None = _amount()
+    market_source: Literal["typed", "points", "market"] = "typed"
+    occupation_query: str = _text()
+    occupation_code: str = _text(20)
+    market_state: str = _text(60)
+    going_rate: float | None = _amount()
+    expertise: Literal["beginner", "intermediate", "expert"] = "intermediate"
+    target: float | None = _amount()
+    anchor_margin_pct: float | None = _pct(100, 10.0)
+    range_width_pct: float | None = _pct(100, 10.0)
+    role: str = _text()
+    contact_name: str = _text()
+    points: list[PointRow] = Field(default_factory=list, max_length=MAX_POINT_ROWS)
+
+    def current_annual(self) -> float | None:
+        """Current pay as a year's pay (errors name ``current_salary``).
+
+        >>> NumbersInput(current_salary=20, current_per="hour").current_annual()
+        39000.0
+        """
+        if self.current_salary is None:
+            return None
+        hours = self.current_hours or DEFAULT_HOURS
+        try:
+            return to_annual(self.current_salary, self.current_per, hours_per_week=hours)
+        except InputError as err:
+            raise InputError("current_salary", err.rule) from None
+
+    def to_core(self, percentiles: Mapping[int, float] | None = None) -> BandsQuery:
+        """The three levels' inputs in core units: annual pay, fractions, DataPoints.
+
+        ``percentiles`` are the market figures of the chosen occupation (BLS), used when the
+        going rate comes from the market.
+
+        >>> q = NumbersInput(current_salary=30000, going_rate=30000, uplift_pct=5).to_core()
+        >>> q.bands_args["responsibility_uplift"], q.missing
+        (0.05, ())
+        """
+        args: dict[str, Any] = {
+            "current_salary": self.current_annual(),
+            "current_hours": self.current_hours or DEFAULT_HOURS,
+            "new_hours": self.new_hours,
+            "extra_travel_cost": self.extra_travel_cost or 0.0,
+            "responsibility_uplift": (self.uplift_pct or 0.0) / 100,
+            "personal_minimum": self.personal_minimum,
+            "expertise": self.expertise,
+            "target": self.target,
+        }
+        if self.market_source == "typed":
+            args["going_rate"] = self.going_rate
+        elif self.market_source == "points":
+            points = [p.to_core() for p in self.points]
+            args["points"] = [p for p in points if p is not None] or None
+        else:
+            args["percentiles"] = dict(percentiles) if percentiles else None
+        return BandsQuery(
+            bands_args=args,
+            anchor_margin=(self.anchor_margin_pct or 0.0) / 100,
+            range_width=(self.range_width_pct or 0.0) / 100,
+            missing=self._missing(args),
+        )
+
+    def _missing(self, args: Mapping[str, Any]) -> tuple[str, ...]:
+        missing = []
+        if args["current_salary"] is None and args["personal_minimum"] is None:
+            missing.append("your current pay (or a personal minimum)")
+        if not any(args.get(k) for k in ("going_rate", "points", "percentiles")):
+            missing.append(
+                {
+                    "typed": "a going rate",
+                    "points": "at least one figure you collected",
+                    "market": "an occupation from the search",
+                }[self.market_source]
+            )
+        return tuple(missing)
+
+
+# --- an offer ---------------------------------------------------------------------------------
+
+#: Core field names (as InputError names them) -> this model's field names.
+_CORE_TO_INPUT: Final = {
+    "name": "name",
+    "base_salary": "base_salary",
+    "amount": "base_salary",
+    "pay_period": "base_per",
+    "per": "base_per",
+    "hours_per_week": "hours_per_week",
+    "bonus.target_rate": "bonus_target_pct",
+    "bonus.expected_payout": "bonus_payout_pct",
+    "sign_on": "sign_on",
+    "sign_on.repayment_months": "sign_on_repay_months",
+    "relocation": "relocation",
+    "raise_rate": "raise_pct",
+    "shares": "equity_shares",
+    "price": "equity_price",
+    "grant_value": "equity_grant_value",
+    "strike": "equity_strike",
+    "scenarios.bear": "equity_bear_price",
+    "scenarios.base": "equity_base_price",
+    "scenarios.bull": "equity_bull_price",
+    "schedule": "equity_schedule",
+    "holiday_days": "holiday_days",
+    "pension.employer_rate": "pension_employer_pct",
+    "pension.match_rate": "pension_employer_pct",
+    "pension.employee_rate": "pension_employee_pct",
+    "pension.match_cap": "pension_match_cap_pct",
+    "health_care": "health_care",
+    "travel_allowance": "travel_allowance",
+    "company_car": "company_car",
+    "gym": "gym",
+    "home_working.days_per_week": "home_days",
+    "home_working.commute_cost": "commute_cost",
+    "home_working.commute_minutes": "commute_minutes",
+    "study.funding": "study_funding",
+    "study.days": "study_days",
+    "custom_benefits": "custom_name",
+    "place": "place_index",
+    "place.index": "place_index",
+    "state": "place_state",
+    "country": "tax_country",
+    "tax_year": "tax_year",
+    "region": "tax_region",
+    "filing_status": "tax_filing_status",
+    "student_loans": "tax_student_loan",
+    "state_local_rate": "tax_local_rate_pct",
+    **{f"factors.{factor}": f"factor_{factor}" for factor in FACTORS},
+}
+_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?")
+
+
+class LetterChecks(_Input):
+    """Which of the six offer-letter items the written offer states (ticked by the user)."""
+
+    role: bool = False
+    salary: bool = False
+    benefits: bool = False
+    expenses: bool = False
+    start_date: bool = False
+    conditions: bool = False
+
+    def confirmed(self) -> dict[str, bool]:
+        """Item key -> ticked, for ``calculator.checklist.offer_letter_checklist``.
+
+        >>> LetterChecks(salary=True).confirmed()["salary"]
+        True
+        """
+        return {key: bool(getattr(self, key)) for key in LETTER_ITEMS}
+
+
+class OfferInput(_Input):
+    """One offer as typed on the Compare page (the same fields in the same order per column)."""
+
+    name: str = _text()
+    base_salary: float | None = _amount()
+    base_per: Period = "year"
+    hours_per_week: float | None = Field(default=DEFAULT_HOURS, ge=1, le=100)
+    bonus_target_pct: float | None = _pct(500)
+    bonus_payout_pct: float | None = _pct(300, 100.0)
+    sign_on: float | None = _amount()
+    sign_on_repay_months: int | None = Field(default=None, ge=0, le=60)
+    relocation: float | None = _amount()
+    raise_pct: float | None = _pct(50)
+    equity_kind: Literal["none", "rsu", "option"] = "none"
+    equity_shares: float | None = _amount(MAX_SHARES)
+    equity_price: float | None = _amount()
+    equity_grant_value: float | None = _amount()
+    equity_strike: float | None = _amount()
+    equity_bear_price: float | None = _amount()
+    equity_base_price: float | None = _amount()
+    equity_bull_price: float | None = _amount()
+    equity_schedule: Literal["standard", "front_loaded", "back_loaded"] = "standard"
+    holiday_days: float | None = Field(default=None, ge=0, le=260)
+    pension_type: Literal["none", "percent", "uk_auto_enrolment", "match"] = "none"
+    pension_employer_pct: float | None = _pct(100)
+    pension_employee_pct: float | None = _pct(40)
+    pension_match_cap_pct: float | None = _pct(100)
+    health_care: float | None = _amount()
+    travel_allowance: float | None = _amount()
+    company_car: float | None = _amount()
+    gym: float | None = _amount()
+    home_days: float | None = Field(default=None, ge=0, le=7)
+    commute_cost: float | None = _amount(1e6)
+    commute_minutes: float | None = Field(default=None, ge=0, le=1440)
+    study_funding: float | None = _amount()
+    study_days: float | None = Field(default=None, ge=0, le=260)
+    custom_name: str = _text()
+    custom_value: float | None = _amount()
+    factor_culture: int = Field(default=3, ge=1, le=5)
+    factor_growth: int = Field(default=3, ge=1, le=5)
+    factor_commute: int = Field(default=3, ge=1, le=5)
+    factor_security: int = Field(default=3, ge=1, le=5)
+    factor_flexibility: int = Field(default=3, ge=1, le=5)
+    place_kind: Literal["none", "us_state", "custom"] = "none"
+    place_state: str = _text(60)
+    place_label: str = _text()
+    place_index: float | None = Field(default=None, gt=0, le=1000)
+    tax_country: Literal["none", "GB", "US"] = "none"
+    tax_region: Literal["", "england", "scotland"] = ""
+    tax_year: int | None = Field(default=None, ge=2000, le=2100)
+    tax_filing_status: Literal["", "single", "married_joint"] = ""
+    tax_student_loan: Literal["", "plan_1", "plan_2", "plan_4", "plan_5"] = ""
+    tax_postgraduate_loan: bool = False
+    tax_benefits_taxable: bool = False
+    tax_local_rate_pct: float | None = _pct(20)
+    letter: LetterChecks = Field(default_factory=LetterChecks)
+
+    def to_core(self, currency: str, fallback_name: str) -> Offer | None:
+        """The core :class:`~calculator.offers.Offer` (None until a base salary is entered).
+
+        Percent becomes a fraction, the pay period stays with the offer (the core annualises
+        it). A core ``InputError`` is raised again naming this model's field (the widget key
+        without its ``offers.N.`` prefix), with rates restated in percent.
+
+        >>> offer = OfferInput(base_salary=4000, base_per="month", bonus_target_pct=10)
+        >>> core = offer.to_core("GBP", "Offer A")
+        >>> core.base_salary, core.bonus.target_rate
+        (48000.0, 0.1)
+        >>> OfferInput(base_salary=50000, home_days=2, commute_minutes=30).to_core("GBP", "A").home_working.days_per_week
+        2.0
+        """
+        if self.base_salary is None:
+            return None
+        name = self.name.strip() or fallback_name
+        try:
+            return self._offer(currency, name)
+        except InputError as err:
+            raise self._restated(err) from None
+
+    def _restated(self, err: InputError) -> InputError:
+        core = err.field
+        key = _CORE_TO_INPUT.get(core)
+        if key is None and "." in core:
+            key = _CORE_TO_INPUT.get(core.split(".", 1)[0])
+        if key is None and core.startswith("custom_benefits"):
+            key = "custom_value"
+        rule = err.rule
+        if key is not None and key.endswith("_pct"):
+            rule = _NUMBER.sub(lambda m: f"{float(m.group()) * 100:g}%", rule)
+        return InputError(key or "", rule)
+
+    def _offer(self, currency: str, name: str) -> Offer:
+        stated = self.tax_benefits_taxable and self.tax_country != "none"
+        offer = Offer(
+            name=name,
+            base_amount=float(self.base_salary or 0.0),
+            currency=currency,
+            pay_period=self.base_per,
+            hours_per_week=self.hours_per_week or DEFAULT_HOURS,
+            bonus=self._bonus(),
+            sign_on=self._sign_on(),
+            relocation=self.relocation,
+            raise_rate=None if self.raise_pct is None else self.raise_pct / 100,
+            equity=self._equity(),
+            holiday_days=self.holiday_days,
+            pension=self._pension(),
+            health_care=self.health_care,
+            travel_allowance=self.travel_allowance,
+            company_car=self.company_car,
+            gym=self.gym,
+            home_working=self._home_working(),
+            study=self._study(),
+            custom_benefits=self._custom(),
+            factors={factor: getattr(self, f"factor_{factor}") for factor in FACTORS},
+            place=self._place(name),
+            tax=self._tax(),
+        )
+        if not stated:
+            return offer
+        present = {n for n in TAXABLE_BENEFITS if n != "custom" and getattr(offer, n)}
+        if offer.custom_benefits:
+            present.add("custom")
+        from dataclasses import replace
+
+        return replace(offer, taxable_benefits=tuple(n for n in TAXABLE_BENEFITS if n in present))
+
+    def _bonus(self) -> Bonus | None:
+        if self.bonus_target_pct is None:
+            return None
+        payout = 100.0 if self.bonus_payout_pct is None else self.bonus_payout_pct
+        return Bonus(self.bonus_target_pct / 100, payout / 100)
+
+    def _sign_on(self) -> SignOn | None:
+        if self.sign_on is None:
+            return None
+        return SignOn(self.sign_on, self.sign_on_repay_months or 0)
+
+    def _equity(self) -> tuple[EquityGrant, ...]:
+        if self.equity_kind == "none":
+            return ()
+        if self.equity_kind == "rsu":
+            grant = EquityGrant(
+                "rsu",
+                shares=self.equity_shares,
+                price=self.equity_price,
+                grant_value=self.equity_grant_value,
+                schedule=self.equity_schedule,
+            )
+        else:
+            prices = {
+                "zero": 0.0,
+                "bear": self.equity_bear_price,
+                "base": self.equity_base_price,
+                "bull": self.equity_bull_price,
+            }
+            grant = EquityGrant(
+                "option",
+                shares=self.equity_shares,
+                strike=self.equity_strike,
+                scenarios={k: v for k, v in prices.items() if v is not None},
+                schedule=self.equity_schedule,
+            )
+        return (grant,)
+
+    def _pension(self) -> Pension | None:
+        if self.pension_type == "none":
+            return None
+        employer = (self.pension_employer_pct or 0.0) / 100
+        employee = (self.pension_employee_pct or 0.0) / 100
+        if self.pension_type == "match":
+            cap = (self.pension_match_cap_pct or 0.0) / 100
+            return Pension(match_rate=employer, match_cap=cap, employee_rate=employee)
+        basis = "qualifying_earnings" if self.pension_type == "uk_auto_enrolment" else "salary"
+        return Pension(employer_rate=employer, basis=basis, employee_rate=employee)
+
+    def _home_working(self) -> HomeWorking | None:
+        if self.home_days is None:
+            return None
+        return HomeWorking(
+            self.home_days, commute_cost=self.commute_cost, commute_minutes=self.commute_minutes
+        )
+
+    def _study(self) -> Study | None:
+        if self.study_funding is None and self.study_days is None:
+            return None
+        return Study(funding=self.study_funding, days=self.study_days)
+
+    def _custom(self) -> tuple[CustomBenefit, ...]:
+        if not self.custom_name.strip() or self.custom_value is None:
+            return ()
+        return (CustomBenefit(self.custom_name.strip(), self.custom_value),)
+
+    def _place(self, name: str) -> Place | None:
+        if self.place_kind == "us_state" and self.place_state:
+            return Place.state(self.place_state)
+        if self.place_kind == "custom" and self.place_index is not None:
+            return Place.custom(self.place_label.strip() or name, self.place_index)
+        return None
+
+    def _tax(self) -> TaxProfile | None:
+        if self.tax_country == "none":
+            return None
+        year = {} if self.tax_year is None else {"tax_year": self.tax_year}
+        if self.tax_country == "GB":
+            loans = [self.tax_student_loan] if self.tax_student_loan else []
+            loans += ["postgraduate"] if self.tax_postgraduate_loan else []
+            return TaxProfile(
+                "GB", region=self.tax_region or None, student_loans=tuple(loans), **year
+            )
+        return TaxProfile(
+            "US",
+            filing_status=self.tax_filing_status or "single",
+            state_local_rate=(self.tax_local_rate_pct or 0.0) / 100,
+            **year,
+        )
+
+
+# --- Compare settings and weights ----------------------------------------------------------
+
+
+class CompareInput(_Input):
+    """How the comparison is shown: years, gross or take-home, as paid or in the same money."""
+
+    years: int = Field(default=4, ge=1, le=10)
+    view_net: bool = False
+    same_money: bool = False
+    home: int = Field(default=0, ge=0, lt=OFFER_COUNT)
+    leave_month: int = Field(default=18, ge=0, le=120)
+
+
+class WeightsInput(_Input):
+    """How much each part of a package matters, 0 (not at all) to 5 (very much)."""
+
+    base: int = Field(default=3, ge=0, le=5)
+    bonus: int = Field(default=3, ge=0, le=5)
+    sign_on: int = Field(default=3, ge=0, le=5)
+    equity: int = Field(default=3, ge=0, le=5)
+    holiday: int = Field(default=3, ge=0, le=5)
+    pension: int = Field(default=3, ge=0, le=5)
+    health: int = Field(default=3, ge=0, le=5)
+    travel: int = Field(default=3, ge=0, le=5)
+    car: int = Field(default=3, ge=0, le=5)
+    gym: int = Field(default=3, ge=0, le=5)
+    home_working: int = Field(default=3, ge=0, le=5)
+    study: int = Field(default=3, ge=0, le=5)
+    custom: int = Field(default=3, ge=0, le=5)
+    culture: int = Field(default=3, ge=0, le=5)
+    growth: int = Field(default=3, ge=0, le=5)
+    commute: int = Field(default=3, ge=0, le=5)
+    security: int = Field(default=3, ge=0, le=5)
+    flexibility: int = Field(default=3, ge=0, le=5)
+
+    def to_core(self) -> dict[str, float]:
+        """Weights keyed by ``calculator.scoring`` component names.
+
+        >>> WeightsInput(health=5).to_core()["health_care"], WeightsInput().to_core()["factor:culture"]
+        (5.0, 3.0)
+        """
+        return {_WEIGHT_COMPONENTS.get(name, name): float(getattr(self, name)) for name in WEIGHTED}
+
+
+# --- Next steps -----------------------------------------------------------------------------
+
+
+class LogRow(_Row):
+    """One contact with the employer, as typed into the contact log table."""
+
+    date: Day | None = None
+    channel: Literal["email", "phone", "recruiter", "in person"] = "email"
+    direction: Literal["sent", "received"] = "sent"
+    note: str = _text(MAX_NOTE)
+
+    def to_core(self) -> LogEntry | None:
+        """The core LogEntry (None for a row without a date).
+
+        >>> LogRow(date=dt.date(2026, 6, 2), note="thanks").to_core().note
+        'thanks'
+        """
+        if self.date is None:
+            return None
+        return LogEntry(self.date, self.channel, self.direction, self.note)
+
+
+class MessageEdits(_Input):
+    """The user's own version of each ready message (``None``: use the template as it is)."""
+
+    thank_you: str | None = Field(default=None, max_length=MAX_NOTE)
+    reference_heads_up: str | None = Field(default=None, max_length=MAX_NOTE)
+    agency_feedback: str | None = Field(default=None, max_length=MAX_NOTE)
+    promised_item: str | None = Field(default=None, max_length=MAX_NOTE)
+    status_check: str | None = Field(default=None, max_length=MAX_NOTE)
+    status_voicemail: str | None = Field(default=None, max_length=MAX_NOTE)
+    anything_else: str | None = Field(default=None, max_length=MAX_NOTE)
+    competing_offer: str | None = Field(default=None, max_length=MAX_NOTE)
+    offer_in_writing: str | None = Field(default=None, max_length=MAX_NOTE)
+    counter_offer: str | None = Field(default=None, max_length=MAX_NOTE)
+    decline: str | None = Field(default=None, max_length=MAX_NOTE)
+    rejection_reply: str | None = Field(default=None, max_length=MAX_NOTE)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpQuery:
+    """Next steps in core values: ``follow_up_plan`` arguments (None: no interview date yet),
+    the contact log and the acceptance terms (``min_salary`` None: use the bottom line)."""
+
+    plan_args: Mapping[str, Any] | None
+    log: ContactLog
+    terms: AcceptanceTerms
+    min_salary_from_bands: bool = field(default=False)
+
+
+class NextStepsInput(_Input):
+    """The interview, how to follow up, acceptance terms, the contact log and message edits."""
+
+    interview_date: Day | None = None
+    decision_date: Day | None = None
+    contact_method: Literal["email", "phone", "recruiter"] = "email"
+    agency: bool = False
+    promised_items: str = _text()
+    promised_date: Day | None = None
+    patience: Literal["next_working_day", "several_days", "a_week"] = "next_working_day"
+    interviewer: str = _text()
+    company: str = _text()
+    talking_point: str = _text(1000)
+    min_salary: float | None = _amount()
+    min_holiday_days: float | None = Field(default=None, ge=0, le=260)
+    min_home_days: float | None = Field(default=None, ge=0, le=7)
+    contact_log: list[LogRow] = Field(default_factory=list, max_length=MAX_LOG_ROWS)
+    messages: MessageEdits = Field(default_factory=MessageEdits)
+
+    def to_core(self, role: str = "") -> FollowUpQuery:
+        """The plan's arguments, the ContactLog and the AcceptanceTerms.
+
+        >>> q = NextStepsInput(interview_date=dt.date(2026, 6, 4), interviewer="Sam").to_core()
+        >>> q.plan_args["interviewer_names"], q.terms.min_salary, q.min_salary_from_bands
+        (('Sam',), None, True)
+        """
+        entries = [row.to_core() for row in self.contact_log]
+        log = ContactLog(tuple(e for e in entries if e is not None))
+        terms = AcceptanceTerms(
+            min_salary=self.min_salary,
+            min_holiday_days=self.min_holiday_days,
+            min_home_working_days=self.min_home_days,
+        )
+        return FollowUpQuery(
+            plan_args=self._plan_args(log, role),
+            log=log,
+            terms=terms,
+            min_salary_from_bands=self.min_salary is None,
+        )
+
+    def _plan_args(self, log: ContactLog, role: str) -> dict[str, Any] | None:
+        if self.interview_date is None:
+            return None
+        promised: tuple[tuple[str, dt.date], ...] = ()
+        if self.promised_items.strip() and self.promised_date is not None:
+            promised = ((self.promised_items.strip(), self.promised_date),)
+        return {
+            "interview_date": self.interview_date,
+            "decision_date": self.decision_date,
+            "contact_method": self.contact_method,
+            "agency": self.agency,
+            "promised_items": promised,
+            "patience": self.patience,
+            "log": log,
+            "interviewer_names": (self.interviewer.strip(),) if self.interviewer.strip() else (),
+            "company": self.company.strip() or None,
+            "role": role.strip() or None,
+        }
+
+
+# --- the whole scenario -----------------------------------------------------------------------
+
+
+def _two_offers() -> list[OfferInput]:
+    return [OfferInput() for _ in range(OFFER_COUNT)]
+
+
+class ScenarioInput(_Input):
+    """Every input of one scenario (one job search)."""
+
+    numbers: NumbersInput = Field(default_factory=NumbersInput)
+    offers: list[OfferInput] = Field(
+        default_factory=_two_offers, min_length=OFFER_COUNT, max_length=OFFER_COUNT
+    )
+    compare: CompareInput = Field(default_factory=CompareInput)
+    weights: WeightsInput = Field(default_factory=WeightsInput)
+    next_steps: NextStepsInput = Field(default_factory=NextStepsInput)
+
+    def core_offers(self) -> list[tuple[int, Offer | None, InputError | None]]:
+        """(index, Offer or None, the error naming the widget path) for each offer column.
+
+        >>> s = ScenarioInput(offers=[OfferInput(base_salary=50000), OfferInput(home_days=2)])
+        >>> [(i, o.name if o else None, e) for i, o, e in s.core_offers()]
+        [(0, 'Offer A', None), (1, None, None)]
+        """
+        out: list[tuple[int, Offer | None, InputError | None]] = []
+        for index, offer in enumerate(self.offers):
+            try:
+                core = offer.to_core(self.numbers.currency, offer_label(index))
+            except InputError as err:
+                path = f"offers.{index}" + (f".{err.field}" if err.field else "")
+                out.append((index, None, InputError(path, err.rule)))
+                continue
+            out.append((index, core, None))
+        return out
+
+
+def offer_label(index: int) -> str:
+    """The default name of offer column ``index``: "Offer A", "Offer B", ...
+
+    >>> offer_label(1)
+    'Offer B'
+    """
+    return f"Offer {chr(ord('A') + index)}"
+
+
+# --- field paths --------------------------------------------------------------------------------
+
+#: Lists whose items are sections (recursed into by index); every other list is one leaf.
+_SECTION_LISTS: Final = frozenset({"offers"})
+
+
+def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Leaves of a dumped scenario (``ScenarioInput.model_dump()``), keyed by field path.
+
+    >>> leaves = flatten(ScenarioInput().model_dump(mode="json"))
+    >>> leaves["offers.1.hours_per_week"], leaves["numbers.points"], len(leaves) > 150
+    (37.5, [], True)
+    """
+    out: dict[str, Any] = {}
+    for name, value in data.items():
+        path = f"{prefix}{name}"
+        if isinstance(value, Mapping):
+            out.update(flatten(value, f"{path}."))
+        elif name in _SECTION_LISTS and not prefix and isinstance(value, list):
+            for index, item in enumerate(value):
+                out.update(flatten(item, f"{path}.{index}."))
+        else:
+            out[path] = value
+    return out
+
+
+def _nest(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The inverse of :func:`flatten`: nested dicts, with ``offers`` as a list."""
+    nested: dict[str, Any] = {}
+    for path, value in values.items():
+        node = nested
+        parts = path.split(".")
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+    offers = nested.get("offers")
+    if isinstance(offers, dict):
+        keys = sorted(offers, key=lambda k: int(k) if k.isdigit() else 1_000)
+        nested["offers"] = [offers[k] for k in keys]
+    return nested
+
+
+def _n(number: Any) -> str:
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    return f"{number:,}" if isinstance(number, (int, float)) else str(number)
+
+
+_MESSAGES: Final[dict[str, Callable[[Mapping[str, Any]], str]]] = {
+    "less_than_equal": lambda c: f"must be at most {_n(c['le'])}",
+    "less_than": lambda c: f"must be less than {_n(c['lt'])}",
+    "greater_than_equal": lambda c: f"must be at least {_n(c['ge'])}",
+    "greater_than": lambda c: f"must be more than {_n(c['gt'])}",
+    "string_too_long": lambda c: f"must be at most {c['max_length']:,} characters",
+    "too_long": lambda c: f"must have at most {c['max_length']:,} rows",
+    "too_short": lambda c: f"must have at least {c['min_length']:,} items",
+    "finite_number": lambda c: "must be a finite number",
+    "extra_forbidden": lambda c: "is not a field this app knows",
+    "literal_error": lambda c: f"must be one of {c.get('expected', 'the listed choices')}",
+}
+
+
+def validation_messages(error: ValidationError) -> dict[str, str]:
+    """Field path -> a readable rule, for each problem pydantic found (first per path).
+
+    >>> try:
+    ...     ScenarioInput.model_validate({"weights": {"base": 9}})
+    ... except ValidationError as err:
+    ...     validation_messages(err)
+    {'weights.base': 'must be at most 5'}
+    """
+    out: dict[str, str] = {}
+    for problem in error.errors(include_url=False):
+        loc = [str(part) for part in problem["loc"]]
+        if loc and loc[-1] in ("function-after[...]", "function-before[_day()]"):
+            loc = loc[:-1]
+        path = ".".join(part for part in loc if not _is_type_tag(part)) or "file"
+        make = _MESSAGES.get(problem["type"])
+        context = problem.get("ctx") or {}
+        rule = make(context) if make is not None else _plain(problem["msg"])
+        out.setdefault(_table_path(path), rule)
+    return out
+
+
+def _is_type_tag(part: str) -> bool:
+    # pydantic adds the union member it tried (e.g. "float", "constrained-float") to the location
+    return part in ("float", "int", "str", "bool", "date", "list", "none") or "[" in part
+
+
+def _table_path(path: str) -> str:
+    """Errors inside a table row are reported on the table (its one widget)."""
+    for table in ("numbers.points", "next_steps.contact_log"):
+        if path.startswith(table + "."):
+            return table
+    return path
+
+
+def _plain(message: str) -> str:
+    text = message[0].lower() + message[1:] if message else "is not valid"
+    text = text.replace("input should be", "must be").replace("value error, ", "")
+    return text
+
+
+def validate_values(values: Mapping[str, Any]) -> tuple[ScenarioInput, dict[str, str]]:
+    """Validate leaves keyed by path; return the scenario and the messages of bad leaves.
+
+    Missing leaves take their defaults. A bad leaf takes its default in the returned scenario (so the rest still computes) and
+    its message is returned under its path, for the widget that shows it.
+
+    >>> scenario, errors = validate_values({"offers.0.base_salary": -5, "weights.base": 4})
+    >>> scenario.offers[0].base_salary, scenario.weights.base, errors
+    (None, 4, {'offers.0.base_salary': 'must be at least 0'})
+    """
+    values = {**DEFAULTS, **values}
+    errors: dict[str, str] = {}
+    for _ in range(3):
+        try:
+            return ScenarioInput.model_validate(_nest(values)), errors
+        except ValidationError as err:
+            found = validation_messages(err)
+            errors.update({path: rule for path, rule in found.items() if path not in errors})
+            known = [p for p in found if p in values]
+            if not known:
+                break
+            for path in known:
+                values[path] = DEFAULTS.get(path)
+    return ScenarioInput(), errors
+
+
+#: Every leaf's default value (JSON form), and the list of paths in page order.
+DEFAULTS: Final[Mapping[str, Any]] = flatten(ScenarioInput().model_dump(mode="json"))
+LEAF_PATHS: Final = tuple(DEFAULTS)
+#: Leaves that hold a date, and table columns that do (JSON keeps them as ISO text).
+DATE_PATHS: Final = frozenset(
+    ("next_steps.interview_date", "next_steps.decision_date", "next_steps.promised_date")
+)
+TABLE_DATE_COLUMNS: Final[Mapping[str, tuple[str, ...]]] = {
+    "numbers.points": (),
+    "next_steps.contact_log": ("date",),
+}
+#: Each table's row model.
+TABLE_ROWS: Final[Mapping[str, type[_Row]]] = {
+    "numbers.points": PointRow,
+    "next_steps.contact_log": LogRow,
+}
+
+
+def json_value(value: Any) -> Any:
+    """A leaf's value in JSON form (dates as ISO text), for the store and for comparisons.
+
+    >>> json_value([{"date": dt.date(2026, 6, 2), "note": "hi"}])
+    [{'date': '2026-06-02', 'note': 'hi'}]
+    """
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: json_value(item) for key, item in value.items()}
+    return value
+
+
+def python_value(path: str, value: Any) -> Any:
+    """A leaf's JSON value in the form its widget holds (ISO text back to dates).
+
+    >>> python_value("next_steps.interview_date", "2026-06-02")
+    datetime.date(2026, 6, 2)
+    """
+    if path in DATE_PATHS:
+        return _iso(value)
+    columns = TABLE_DATE_COLUMNS.get(path)
+    if columns and isinstance(value, list):
+        return [
+            {k: _iso(v) if k in columns else v for k, v in row.items()}
+            if isinstance(row, dict)
+            else row
+            for row in value
+        ]
+    return value
+
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _field(path: str) -> Any:
+    """The pydantic FieldInfo of a leaf path (``offers.N`` parts skip the index)."""
+    model: Any = ScenarioInput
+    info = None
+    for part in path.split("."):
+        if part.isdigit():
+            continue
+        info = model.model_fields[part]
+        annotation = info.annotation
+        inner = getattr(annotation, "__args__", None)
+        model = inner[0] if inner and isinstance(inner[0], type) else annotation
+    if info is None:
+        raise KeyError(path)
+    return info
+
+
+def bounds(path: str) -> tuple[float | None, float | None]:
+    """The (lowest, highest) value a number leaf accepts, for the widget's min and max.
+
+    >>> bounds("offers.0.pension_employee_pct"), bounds("weights.base")
+    ((0, 40), (0, 5))
+    """
+    low: float | None = None
+    high: float | None = None
+    for item in _field(path).metadata:
+        if isinstance(item, annotated_types.Ge):
+            low = item.ge  # type: ignore[assignment]
+        elif isinstance(item, annotated_types.Gt):
+            low = item.gt  # type: ignore[assignment]
+        elif isinstance(item, annotated_types.Le):
+            high = item.le  # type: ignore[assignment]
+        elif isinstance(item, annotated_types.Lt):
+            high = item.lt  # type: ignore[assignment]
+    return low, high
+
+
+def max_length(path: str) -> int | None:
+    """The most characters (text) or rows (tables) a leaf accepts.
+
+    >>> max_length("offers.0.name"), max_length("next_steps.contact_log")
+    (200, 1000)
+    """
+    for item in _field(path).metadata:
+        if isinstance(item, annotated_types.MaxLen):
+            return int(item.max_length)
+    return None
+
+
+# --- plausibility ---------------------------------------------------------------------------------
+
+
+def implausible(
+    amount: float | None, per: str, currency: str, hours: float | None = None
+) -> str | None:
+    """A "did you mean…" warning for pay that is possible but very unlikely, else None.
+
+    Over 1,000 an hour, or over 10 million a year in any period, is far more often a typing
+    slip (a yearly figure with "an hour" left selected, an extra zero) than a real salary.
+
+    >>> implausible(68_000, "hour", "GBP")
+    '£68,000 an hour is £132,600,000 a year. Did you mean £68,000 a year?'
+    >>> implausible(68_000, "year", "GBP") is None
+    True
+    """
+    if amount is None or amount <= 0:
+        return None
+    try:
+        annual = to_annual(amount, per, hours_per_week=hours or DEFAULT_HOURS)  # type: ignore[arg-type]
+    except InputError:
+        return None
+    shown = format_money(amount, currency)
+    unit = {"year": "a year", "month": "a month", "week": "a week", "day": "a day"}
+    if per == "hour" and amount > PLAUSIBLE_HOURLY:
+        return (
+            f"{shown} an hour is {format_money(annual, currency)} a year. "
+            f"Did you mean {shown} a year?"
+        )
+    if annual > PLAUSIBLE_ANNUAL:
+        return (
+            f"{shown} {unit.get(per, 'an hour')} is {format_money(annual, currency)} a year, "
+            f"which is unusual. Did you mean {format_money(amount / 10, currency)} "
+            "(one zero fewer)?"
+        )
+    return None
+
+
+def implausible_hours(hours: float | None) -> str | None:
+    """A warning for more than 80 hours a week (possible, but usually a slip).
+
+    >>> implausible_hours(90)
+    'More than 80 hours a week is very unusual: did you mean 90 hours a fortnight (45 a week)?'
+    """
+    if hours is None or hours <= PLAUSIBLE_HOURS:
+        return None
+    return (
+        f"More than {PLAUSIBLE_HOURS:g} hours a week is very unusual: did you mean "
+        f"{hours:g} hours a fortnight ({hours / 2:g} a week)?"
+    )
