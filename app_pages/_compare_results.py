@@ -55,9 +55,10 @@ def show(inputs: ScenarioInput, built: list[tuple[int, Offer]]) -> None:
         return
     home = _home_index(inputs, built) if inputs.compare.same_money else None
     key = _key(inputs, built, home)
-    comparison, figures = _computed(key, [offer for _, offer in built])
+    offers = [offer for _, offer in built]
+    comparison = _computed(key, offers)
     _totals(inputs, comparison)
-    _charts(inputs, comparison, figures, [offer for _, offer in built])
+    _charts(inputs, key, comparison, offers)
 
 
 def _home_index(inputs: ScenarioInput, built: list[tuple[int, Offer]]) -> int | None:
@@ -96,39 +97,58 @@ def _key(inputs: ScenarioInput, built: list[tuple[int, Offer]], home: int | None
     )
 
 
+#: The charts, one shown at a time (each is built only when it is shown).
+CHARTS = {
+    "components": "Year one, by part",
+    "cumulative": "Over the years",
+    "score": "Weighted score",
+    "leaving": "If you leave early",
+    "take_home": "Take-home pay",
+    "place": "Cost of living",
+}
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _computed(key: str, _offers: list[Offer]) -> tuple[Any, dict[str, Any]]:
-    """The comparison and every figure for one set of inputs (``key`` is their JSON)."""
-    from calculator import charts
+def _computed(key: str, _offers: list[Offer]) -> Any:
+    """The comparison for one set of inputs (``key`` is their JSON)."""
     from calculator.compare import compare_offers
 
     spec = json.loads(key)
-    offers = _offers
-    home = offers[spec["home"]].place if spec["home"] is not None else None
-    comparison = compare_offers(
-        *offers,
+    home = _offers[spec["home"]].place if spec["home"] is not None else None
+    return compare_offers(
+        *_offers,
         weights=spec["weights"],
         years=spec["years"],
         view="same_money" if home is not None else "nominal",
         home_place=home,
     )
-    figures: dict[str, Any] = {
-        "components": charts.offer_components_chart(comparison),
-        "cumulative": charts.cumulative_value_chart(comparison),
-        "leaving": charts.leaving_value_chart(offers, months=range(0, 49), marker=spec["month"]),
-    }
-    if comparison.scores is not None:
-        figures["score"] = charts.score_chart(comparison.scores)
-    for index, offer in enumerate(offers):
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _figures(key: str, chart: str, _offers: list[Offer], _comparison: Any) -> list[Any]:
+    """The figures of one chart for one set of inputs (built once, then reused)."""
+    from calculator import charts
+
+    spec = json.loads(key)
+    if chart == "components":
+        return [charts.offer_components_chart(_comparison)]
+    if chart == "cumulative":
+        return [charts.cumulative_value_chart(_comparison)]
+    if chart == "score":
+        return [] if _comparison.scores is None else [charts.score_chart(_comparison.scores)]
+    if chart == "leaving":
+        return [charts.leaving_value_chart(_offers, months=range(0, 49), marker=spec["month"])]
+    if chart == "place":
+        return [] if _comparison.home_place is None else [charts.place_adjustment_chart(_comparison)]
+    figures = []
+    for offer in _offers:
         if offer.tax is not None:
             figure = charts.take_home_waterfall(
                 offer.tax.take_home(offer.base_salary), currency=offer.currency
             )
             figure.update_layout(title={"text": f"{offer.name}: base salary after tax"})
-            figures[f"waterfall_{index}"] = figure
-    if home is not None:
-        figures["place"] = charts.place_adjustment_chart(comparison)
-    return comparison, figures
+            figures.append(figure)
+    return figures
 
 
 def _view(inputs: ScenarioInput, comparison: Any) -> tuple[bool, str]:
@@ -216,59 +236,77 @@ def _verdict(comparison: Any, use_net: bool, view_text: str, years: int, money: 
                 st.markdown(f"- {escape(question)}")
 
 
-def _charts(
-    inputs: ScenarioInput, comparison: Any, figures: dict[str, Any], offers: list[Offer]
-) -> None:
-    with result_section():
-        plot(figures["components"], key="chart_components")
-    with result_section():
-        plot(figures["cumulative"], key="chart_cumulative")
-    if "score" in figures:
-        with result_section():
-            plot(figures["score"], key="chart_score")
-            for note in comparison.scores.notes:
-                st.caption(escape(note))
-    with result_section():
+def _available(comparison: Any, offers: list[Offer]) -> list[str]:
+    names = ["components", "cumulative"]
+    if comparison.scores is not None:
+        names.append("score")
+    names.append("leaving")
+    if any(offer.tax is not None for offer in offers):
+        names.append("take_home")
+    if comparison.home_place is not None:
+        names.append("place")
+    return names
+
+
+def _charts(inputs: ScenarioInput, key: str, comparison: Any, offers: list[Offer]) -> None:
+    """One chart at a time, picked by the user: only the chart shown is built."""
+    st.subheader("Charts")
+    names = _available(comparison, offers)
+    chart = choice(
+        "compare.chart",
+        "Chart",
+        "Pick a chart. Each is built only when you look at it, so the page stays quick.",
+        CHARTS,
+        options=names,
+        horizontal=True,
+    )
+    if chart == "leaving":
         slider(
             "compare.leave_month",
             "If you left after this many months",
             "What each offer would have paid you by then: equity before the cliff is lost and "
             "a sign-on with a repayment clause is paid back.",
         )
-        plot(figures["leaving"], key="chart_leaving")
-    _waterfalls(figures, offers)
-    if "place" in figures:
-        with result_section():
-            plot(figures["place"], key="chart_place")
-    _report(comparison, figures)
-
-
-def _waterfalls(figures: dict[str, Any], offers: list[Offer]) -> None:
-    waterfalls = [name for name in figures if name.startswith("waterfall_")]
-    if not waterfalls:
-        return
     with result_section():
-        st.markdown("**From gross to take-home, year one**")
-        for column, name in zip(st.columns(len(waterfalls)), waterfalls, strict=True):
-            with column:
-                plot(figures[name], key=f"chart_{name}")
-                offer = offers[int(name.rsplit("_", 1)[1])]
-                if offer.tax is None:
-                    continue
-                with st.expander("How this take-home pay was worked out"):
-                    for note in offer.tax.take_home(offer.base_salary).notes:
-                        st.markdown(f"- {escape(note)}")
+        figures = _figures(key, chart, offers, comparison)
+        if chart == "take_home":
+            _waterfalls(figures, offers)
+        else:
+            for number, figure in enumerate(figures):
+                plot(figure, key=f"chart_{chart}_{number}")
+        if chart == "score" and comparison.scores is not None:
+            for note in comparison.scores.notes:
+                st.caption(escape(note))
+    _report(key, comparison, offers)
 
 
-def _report(comparison: Any, figures: dict[str, Any]) -> None:
+def _waterfalls(figures: list[Any], offers: list[Offer]) -> None:
+    taxed = [offer for offer in offers if offer.tax is not None]
+    st.markdown("**From gross to take-home, year one**")
+    for column, figure, offer in zip(st.columns(len(figures)), figures, taxed, strict=True):
+        with column:
+            plot(figure, key=f"chart_waterfall_{offer.name}")
+            if offer.tax is None:
+                continue
+            with st.expander("How this take-home pay was worked out"):
+                for note in offer.tax.take_home(offer.base_salary).notes:
+                    st.markdown(f"- {escape(note)}")
+
+
+def _report(key: str, comparison: Any, offers: list[Offer]) -> None:
     from calculator.report import comparison_report_html
 
     with result_section():
         scores = comparison.scores
 
         def report_html() -> str:
-            # made only when the button is pressed: the file embeds plotly.js (about 4.8 MB)
-            return comparison_report_html(comparison, scores=scores, figures=list(figures.values()))
+            # made only when the button is pressed: every chart, and plotly.js (about 4.8 MB)
+            figures = [
+                figure
+                for chart in _available(comparison, offers)
+                for figure in _figures(key, chart, offers, comparison)
+            ]
+            return comparison_report_html(comparison, scores=scores, figures=figures)
 
         st.download_button(
             "Download report (HTML)",

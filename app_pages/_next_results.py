@@ -120,7 +120,7 @@ def _message(key: str, ready: str) -> None:
     """One message box: the saved edit if there is one, else the ready text of this run."""
     path = f"next_steps.messages.{key}"
     box = f"_oc_msg.{key}"
-    edited = st.session_state.get(path)
+    edited = state.ensure(path)
     st.session_state[f"_oc_ready.{key}"] = ready
     st.session_state[box] = edited if isinstance(edited, str) else ready
     final = st.text_area(

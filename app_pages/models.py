@@ -586,6 +586,9 @@ class CompareInput(_Input):
     same_money: bool = False
     home: int = Field(default=0, ge=0, lt=OFFER_COUNT)
     leave_month: int = Field(default=18, ge=0, le=120)
+    chart: Literal["components", "cumulative", "score", "leaving", "take_home", "place"] = (
+        "components"
+    )
 
 
 class WeightsInput(_Input):

@@ -48,6 +48,7 @@ __all__ = [
     "AppSession",
     "add_error",
     "begin_run",
+    "ensure",
     "end_run",
     "errors",
     "inputs",
@@ -188,12 +189,23 @@ def _load_into(
     values: Mapping[str, Any],
     revs: Mapping[str, int],
 ) -> None:
-    """Put JSON-form ``values`` into the session as the widgets' values and the new base."""
+    """Make JSON-form ``values`` the session's inputs and its new base. Widget values are
+    dropped from the session and filled from the base as each widget is drawn (:func:`ensure`),
+    so only the widgets on screen hold session keys (Streamlit checks every key per widget)."""
     for path in LEAF_PATHS:
         value = values.get(path, DEFAULTS[path])
-        state[path] = python_value(path, value)
+        state.pop(path, None)
         app.base[path] = value
         app.base_rev[path] = revs.get(path, 0)
+
+
+def ensure(path: str, state: MutableMapping[str, Any] | None = None) -> Any:
+    """Put ``path``'s value into the session if it is not there (before its widget is drawn:
+    Streamlit forgets a widget's value on pages that do not draw it); return it."""
+    state = st.session_state if state is None else state
+    if path not in state:
+        state[path] = python_value(path, session(state).base.get(path, DEFAULTS.get(path)))
+    return state[path]
 
 
 def switch_scenario(scenario_id: int, state: MutableMapping[str, Any] | None = None) -> None:
@@ -214,7 +226,8 @@ def switch_scenario(scenario_id: int, state: MutableMapping[str, Any] | None = N
 
 
 def _current(state: MutableMapping[str, Any]) -> dict[str, Any]:
-    return {path: json_value(state.get(path, DEFAULTS[path])) for path in LEAF_PATHS}
+    """JSON values of the fields in the session (a field not there is unchanged)."""
+    return {path: json_value(state[path]) for path in LEAF_PATHS if path in state}
 
 
 def _pull(state: MutableMapping[str, Any], app: AppSession) -> None:
@@ -229,13 +242,15 @@ def _pull(state: MutableMapping[str, Any], app: AppSession) -> None:
         if row.session == app.id:
             app.base_rev[row.path] = max(app.base_rev.get(row.path, 0), row.rev)
             continue
-        mine = json_value(state.get(row.path, DEFAULTS[row.path]))
+        here = row.path in state
+        mine = json_value(state[row.path]) if here else app.base.get(row.path)
         edited_here = mine != app.base.get(row.path)
         app.base[row.path] = row.value
         app.base_rev[row.path] = row.rev
         if edited_here or mine == row.value:
             continue
-        state[row.path] = python_value(row.path, row.value)
+        if here:
+            state[row.path] = python_value(row.path, row.value)
         notify("info", f"{_label(row.path)} was changed in another tab or window.", state)
 
 
@@ -297,9 +312,11 @@ def begin_run(state: MutableMapping[str, Any] | None = None) -> ScenarioInput:
     except StoreError as err:
         app.save_error = str(err)
     _push(state, app)
-    for path in LEAF_PATHS:  # keep values of widgets this page does not draw
-        state[path] = state[path] if path in state else python_value(path, app.base[path])
-    scenario, problems = validate_values({p: state[p] for p in LEAF_PATHS})
+    values = {
+        path: state[path] if path in state else python_value(path, app.base[path])
+        for path in LEAF_PATHS
+    }
+    scenario, problems = validate_values(values)
     state[_INPUTS] = scenario
     state[_ERRORS] = dict(problems)
     return scenario

@@ -72,7 +72,7 @@ def label_of(path: str) -> str:
 
 def value(path: str) -> Any:
     """The current value of a field, as its widget holds it."""
-    return st.session_state.get(path)
+    return state.ensure(path)
 
 
 def message(path: str) -> None:
@@ -108,6 +108,7 @@ def number(
     placeholder: str = "not stated",
 ) -> float | None:
     """A number box that may be left empty (``None`` = not stated), bounded by the model."""
+    state.ensure(path)
     low, high = bounds(path)
     whole = fmt == "%d"
     cast: Callable[[float], float] = int if whole else float
@@ -151,6 +152,7 @@ def hours_warning(path: str) -> None:
 
 def text(path: str, label: str, help: str, *, placeholder: str = "") -> str:
     """A short text box, limited to the model's length (the box says so as you type)."""
+    state.ensure(path)
     result = st.text_input(
         label, key=path, help=help, placeholder=placeholder, max_chars=max_length(path)
     )
@@ -169,7 +171,7 @@ def choice(
 ) -> Any:
     """A select box (or horizontal radio) over ``options``, shown with readable labels."""
     opts = list(options)
-    if st.session_state.get(path) not in opts:
+    if state.ensure(path) not in opts:
         st.session_state[path] = opts[0]
     names = dict(labels or {})
 
@@ -186,6 +188,7 @@ def choice(
 
 def slider(path: str, label: str, help: str) -> int:
     """A whole-number slider within the model's range."""
+    state.ensure(path)
     low, high = bounds(path)
     result = st.slider(label, int(low or 0), int(high or 5), key=path, help=help, step=1)
     _register(path, label)
@@ -194,6 +197,7 @@ def slider(path: str, label: str, help: str) -> int:
 
 def checkbox(path: str, label: str, help: str, *, toggle: bool = False) -> bool:
     """A checkbox or toggle."""
+    state.ensure(path)
     widget = st.toggle if toggle else st.checkbox
     result = widget(label, key=path, help=help)
     _register(path, label)
@@ -202,6 +206,7 @@ def checkbox(path: str, label: str, help: str, *, toggle: bool = False) -> bool:
 
 def date(path: str, label: str, help: str) -> dt.date | None:
     """A date box that may be empty."""
+    state.ensure(path)
     result = st.date_input(
         label,
         value=None,
@@ -228,7 +233,7 @@ def table(path: str, column_config: Mapping[str, Any], *, help: str = "") -> lis
     """
     import pandas as pd
 
-    rows = list(st.session_state.get(path) or [])
+    rows = list(state.ensure(path) or [])
     columns = list(_row_defaults(path))
     digest = zlib.crc32(json.dumps(rows, default=str, sort_keys=True).encode())
     editor_key = f"_oc_editor.{path}.{digest}"
@@ -261,7 +266,7 @@ def _fold(path: str, editor_key: str) -> None:
     """Callback: apply the editor's added, edited and deleted rows to the canonical rows."""
     delta = st.session_state.get(editor_key) or {}
     defaults = _row_defaults(path)
-    rows = [dict(row) for row in st.session_state.get(path) or []]
+    rows = [dict(row) for row in state.ensure(path) or []]
     for index, changes in (delta.get("edited_rows") or {}).items():
         if 0 <= int(index) < len(rows):
             rows[int(index)].update(changes)
