@@ -15,7 +15,7 @@ import streamlit as st
 
 from app_pages import state
 from app_pages._glue import plot, result_section
-from app_pages.models import ScenarioInput
+from app_pages.models import ScenarioInput, offer_label
 from app_pages.safe import escape
 from app_pages.widgets import choice, slider
 from calculator.money import format_money
@@ -41,8 +41,8 @@ def core_offers(inputs: ScenarioInput) -> list[tuple[int, Offer]]:
     built: list[tuple[int, Offer]] = []
     for index, offer, error in inputs.core_offers():
         if error is not None:
-            name = inputs.offers[index].name.strip() or f"Offer {chr(65 + index)}"
-            state.add_error(error.field, f"{name}: {error.rule}")
+            name = inputs.offers[index].name.strip() or offer_label(index)
+            state.add_error(error.field, error.rule, name)
         elif offer is not None:
             built.append((index, offer))
     return built
@@ -161,7 +161,7 @@ def _view(inputs: ScenarioInput, comparison: Any) -> tuple[bool, str]:
             "none, under 'Place and tax'). Showing figures before tax."
         )
     home = comparison.home_place
-    text = ("take-home pay after tax" if use_net else "gross pay before tax") + (
+    text = ("take-home (net) pay after tax" if use_net else "gross pay before tax") + (
         f", in {home.label} prices (same money)" if home is not None else ", as paid"
     )
     return use_net, text
@@ -227,13 +227,11 @@ def _verdict(comparison: Any, use_net: bool, view_text: str, years: int, money: 
         )
     st.markdown(sentence)
     if comparison.asks:
-        st.markdown("**The same value could come as any one of:**")
-        for ask in comparison.asks:
-            st.markdown(f"- {escape(ask.text)}")
+        asks = "\n".join(f"- {escape(ask.text)}" for ask in comparison.asks)
+        st.markdown(f"**The same value could come as any one of:**\n\n{asks}")
     if comparison.questions:
         with st.expander(f"Questions to ask the employers ({len(comparison.questions)})"):
-            for question in comparison.questions:
-                st.markdown(f"- {escape(question)}")
+            st.markdown("\n".join(f"- {escape(question)}" for question in comparison.questions))
 
 
 def _available(comparison: Any, offers: list[Offer]) -> list[str]:

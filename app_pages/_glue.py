@@ -168,13 +168,29 @@ def market_inputs(numbers: NumbersInput) -> None:
     )
 
 
+def chosen_occupation(numbers: NumbersInput) -> str | None:
+    """The occupation code in use: the one picked if it matches the search, else the best
+    match (what the Occupation box shows first), else None."""
+    query = numbers.occupation_query.strip()
+    if not query:
+        return None
+    try:
+        codes = [code for code, _ in _search(query)]
+    except InputError:
+        return None
+    if numbers.occupation_code in codes:
+        return numbers.occupation_code
+    return codes[0] if codes else None
+
+
 def market_percentiles(numbers: NumbersInput) -> dict[int, float] | None:
     """Percentiles of the chosen occupation, or None when none is chosen or the market is not
     the going rate's source."""
-    if numbers.market_source != "market" or not numbers.occupation_code:
+    code = chosen_occupation(numbers) if numbers.market_source == "market" else None
+    if code is None:
         return None
     try:
-        return _percentiles(numbers.occupation_code, numbers.market_state or None)
+        return _percentiles(code, numbers.market_state or None)
     except InputError as err:
         raise InputError("occupation", err.rule) from None
 

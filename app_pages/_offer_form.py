@@ -18,7 +18,6 @@ from app_pages.widgets import (
     pay_warning,
     slider,
     text,
-    value,
 )
 
 __all__ = ["FACTOR_LABELS", "PERIODS", "offer_form", "weights_form"]
@@ -292,7 +291,13 @@ def offer_form(
             horizontal=True,
         )
         if place == "us_state":
-            choice(k + "place_state", "State", "Where the job is.", options=states or [""])
+            choice(
+                k + "place_state",
+                "State",
+                "Where the job is.",
+                {"": "Choose a state"},
+                options=["", *states],
+            )
         elif place == "custom":
             text(k + "place_label", "Place", "Where the job is, e.g. 'London'.")
             number(
@@ -317,10 +322,14 @@ def offer_form(
                 "take-home view.",
             )
             years = tax_years.get(country, [])
-            if years and value(k + "tax_year") not in years:
-                st.session_state[k + "tax_year"] = years[-1]
             if years:
-                choice(k + "tax_year", "Tax year", "The tax year to use.", options=years)
+                choice(
+                    k + "tax_year",
+                    "Tax year",
+                    "The tax year to use.",
+                    {None: f"The latest ({years[-1]})"},
+                    options=[None, *years],
+                )
             if country == "GB":
                 choice(
                     k + "tax_region",

@@ -43,7 +43,7 @@ from calculator.offers import (
 )
 from calculator.periods import to_annual
 from calculator.places import Place
-from calculator.tax import TaxProfile
+from calculator.tax import TaxProfile, available_tax_years
 
 __all__ = [
     "DATE_PATHS",
@@ -407,6 +407,7 @@ class OfferInput(_Input):
     place_index: float | None = Field(default=None, gt=0, le=1000)
     tax_country: Literal["none", "GB", "US"] = "none"
     tax_region: Literal["", "england", "scotland"] = ""
+    #: None: the latest tax year the app has rates for.
     tax_year: int | None = Field(default=None, ge=2000, le=2100)
     tax_filing_status: Literal["", "single", "married_joint"] = ""
     tax_student_loan: Literal["", "plan_1", "plan_2", "plan_4", "plan_5"] = ""
@@ -560,7 +561,8 @@ class OfferInput(_Input):
     def _tax(self) -> TaxProfile | None:
         if self.tax_country == "none":
             return None
-        year = {} if self.tax_year is None else {"tax_year": self.tax_year}
+        latest = max(available_tax_years(self.tax_country))
+        year = {"tax_year": latest if self.tax_year is None else self.tax_year}
         if self.tax_country == "GB":
             loans = [self.tax_student_loan] if self.tax_student_loan else []
             loans += ["postgraduate"] if self.tax_postgraduate_loan else []

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from typing import Any
 
 import streamlit as st
 
 from app_pages import state
+from app_pages import state as app_state
 from app_pages.models import ScenarioInput
 from app_pages.safe import escape
 from app_pages.scenario_file import dump_scenario, example_scenario, load_scenario
@@ -173,16 +175,19 @@ def _start_again() -> None:
     )
 
 
-def load_uploaded_bytes(raw: bytes, name: str = "the file") -> str | None:
+def load_uploaded_bytes(
+    raw: bytes, name: str = "the file", *, state: MutableMapping[str, Any] | None = None
+) -> str | None:
     """Validate uploaded scenario bytes and apply them; return an error message or None.
 
-    Nothing in the session or the store changes when the file is refused.
+    Nothing in the session or the store changes when the file is refused. ``state`` is
+    st.session_state unless given (tests pass AppTest's).
     """
     try:
         scenario = load_scenario(raw)
     except InputError as err:
         return f"That file was not loaded, and nothing was changed: {err}."
-    state.replace_inputs(scenario, f"before loading {name}"[:120], f"Loaded {name}.")
+    app_state.replace_inputs(scenario, f"before loading {name}"[:120], f"Loaded {name}.", state)
     return None
 
 

@@ -48,14 +48,15 @@ __all__ = [
     "AppSession",
     "add_error",
     "begin_run",
-    "ensure",
     "end_run",
+    "ensure",
     "errors",
     "inputs",
     "notify",
     "replace_inputs",
     "session",
     "show_status",
+    "subject",
     "switch_scenario",
 ]
 
@@ -64,6 +65,7 @@ _SESSION = "_oc_session"
 _INPUTS = "_oc_inputs"
 _ERRORS = "_oc_errors"
 _NOTICES = "_oc_notices"
+_SUBJECTS = "_oc_subjects"
 FIRST_SCENARIO = "My job search"
 IMPORTED = "autosave_imported"
 LAST = "last_scenario"
@@ -84,7 +86,7 @@ class AppSession:
     base: dict[str, Any] = field(default_factory=dict)
     base_rev: dict[str, int] = field(default_factory=dict)
     seen_rev: int = 0
-    last_snapshot: float = 0.0
+    last_snapshot: float = field(default_factory=time.monotonic)
 
 
 def session(state: MutableMapping[str, Any] | None = None) -> AppSession:
@@ -101,7 +103,8 @@ def session(state: MutableMapping[str, Any] | None = None) -> AppSession:
 def notify(kind: str, text: str, state: MutableMapping[str, Any] | None = None) -> None:
     """Queue a message (``kind``: success, info, warning, error) for the top of the next page."""
     state = st.session_state if state is None else state
-    state.setdefault(_NOTICES, []).append((kind, text))
+    queued = list(state.get(_NOTICES, []))
+    state[_NOTICES] = [*queued, (kind, text)]
 
 
 # --- opening ------------------------------------------------------------------------------------
@@ -148,9 +151,14 @@ def _import_autosave(store: Store, state: MutableMapping[str, Any]) -> None:
         )
         old = None
     if old is not None:
-        name = _free_name(store, "Imported from autosave")
+        name = _free_name(store, FIRST_SCENARIO if not store.scenarios() else "Imported")
         store.create_scenario(name, flatten(old.model_dump(mode="json")))
-        notify("success", f"Your saved inputs were imported as '{name}'.", state)
+        notify(
+            "success",
+            f"Your inputs saved by the earlier version were imported as '{name}' (the old "
+            f"file is kept: {path}).",
+            state,
+        )
     store.set_meta(IMPORTED, "1")
 
 
@@ -189,12 +197,14 @@ def _load_into(
     values: Mapping[str, Any],
     revs: Mapping[str, int],
 ) -> None:
-    """Make JSON-form ``values`` the session's inputs and its new base. Widget values are
-    dropped from the session and filled from the base as each widget is drawn (:func:`ensure`),
-    so only the widgets on screen hold session keys (Streamlit checks every key per widget)."""
+    """Make JSON-form ``values`` the session's inputs and its new base. Only fields already in
+    the session are set there; the others are filled from the base as their widget is drawn
+    (:func:`ensure`), so only widgets on screen hold session keys (Streamlit checks every key
+    for every widget it draws, so fewer keys make every rerun quicker)."""
     for path in LEAF_PATHS:
         value = values.get(path, DEFAULTS[path])
-        state.pop(path, None)
+        if path in state:
+            state[path] = python_value(path, value)
         app.base[path] = value
         app.base_rev[path] = revs.get(path, 0)
 
@@ -247,7 +257,10 @@ def _pull(state: MutableMapping[str, Any], app: AppSession) -> None:
         edited_here = mine != app.base.get(row.path)
         app.base[row.path] = row.value
         app.base_rev[row.path] = row.rev
-        if edited_here or mine == row.value:
+        if mine == row.value:
+            continue
+        if edited_here:  # both changed it: this tab's edit is the later one, and is kept
+            notify("warning", _conflict_text(row), state)
             continue
         if here:
             state[row.path] = python_value(row.path, row.value)
@@ -319,6 +332,7 @@ def begin_run(state: MutableMapping[str, Any] | None = None) -> ScenarioInput:
     scenario, problems = validate_values(values)
     state[_INPUTS] = scenario
     state[_ERRORS] = dict(problems)
+    state[_SUBJECTS] = {}
     return scenario
 
 
@@ -340,9 +354,19 @@ def errors() -> dict[str, str]:
     return found
 
 
-def add_error(path: str, message: str) -> None:
-    """Report ``message`` under the widget ``path`` (call before the widget is drawn)."""
-    errors().setdefault(path, message)
+def add_error(path: str, rule: str, subject: str | None = None) -> None:
+    """Report ``rule`` under the widget ``path`` (call before the widget is drawn);
+    ``subject`` names what the field belongs to (an offer's name)."""
+    errors().setdefault(path, rule)
+    if subject:
+        subjects = st.session_state.setdefault(_SUBJECTS, {})
+        subjects.setdefault(path, subject)
+
+
+def subject(path: str) -> str | None:
+    """What the message under ``path`` is about (an offer's name), if it was given."""
+    found: dict[str, str] = st.session_state.get(_SUBJECTS, {})
+    return found.get(path)
 
 
 def replace_inputs(
@@ -378,18 +402,25 @@ def show_status(state: MutableMapping[str, Any] | None = None) -> None:
     app = session(state)
     if app.store_error:
         st.error(
-            f"{app.store_error} Nothing you type now is being saved: it stays in this tab "
-            "only. Set OFFER_COMPASS_HOME to a folder you can write to, then restart.",
+            plain(
+                f"Your changes are not being saved. {app.store_error} What you type stays in "
+                "this tab only. Set OFFER_COMPASS_HOME to a folder you can write to, then "
+                "restart the app."
+            ),
             icon=":material/error:",
         )
     if app.save_error:
         st.error(
-            f"{app.save_error} What you typed is still here in this tab, and saving is tried "
-            "again with your next change.",
+            plain(
+                f"{app.save_error} What you typed is still here in this tab, and saving is "
+                "tried again with your next change."
+            ),
             icon=":material/error:",
         )
     boxes = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
-    for kind, text in state.pop(_NOTICES, []):
+    notices = state.get(_NOTICES, [])
+    state[_NOTICES] = []
+    for kind, text in notices:
         boxes.get(kind, st.info)(plain(text))
 
 

@@ -75,16 +75,26 @@ def value(path: str) -> Any:
     return state.ensure(path)
 
 
-def message(path: str) -> None:
-    """The message for ``path`` (if any), drawn here as plain text."""
+def message(path: str, label: str | None = None) -> None:
+    """The message for ``path`` (if any), drawn here as plain text: "London fintech, base
+    salary: must be positive, got 0"."""
     problem = state.errors().get(path)
-    if problem:
-        st.error(escape(problem), icon=":material/error:")
+    if not problem:
+        return
+    who = state.subject(path)
+    field = label or LABELS.get(path)
+    if who and field:
+        text = f"{who}, {field[0].lower()}{field[1:]}: {problem}"
+    elif who or field:
+        text = f"{who or field}: {problem}"
+    else:
+        text = problem
+    st.error(escape(text), icon=":material/error:")
 
 
 def _register(path: str, label: str) -> None:
     LABELS[path] = label
-    message(path)
+    message(path, label)
 
 
 def _in_bounds(path: str, low: float | None, high: float | None) -> None:

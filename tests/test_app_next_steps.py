@@ -56,13 +56,13 @@ def test_example_renders_the_plan_and_offers_the_ics(app):
     assert app.get("code"), "messages offer a copy button"
 
 
-def test_about_page_states_privacy_and_the_autosave_path(monkeypatch, tmp_path):
+def test_about_page_states_privacy_and_where_the_data_is(monkeypatch, tmp_path):
     monkeypatch.setenv("OFFER_COMPASS_HOME", str(tmp_path))
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.switch_page("app_pages/about.py").run()
     assert not at.exception
     text = " ".join(str(m.value) for m in at.markdown)
-    assert str(tmp_path / "autosave.json") in text
+    assert str(tmp_path / "offer-compass.sqlite3") in text
     assert "Nothing you type leaves" in text
     assert "Bureau of Labor Statistics" in text
 

@@ -1,182 +1,199 @@
-"""End to end in headless Chromium: example, edits, charts, refresh, .ics download, privacy.
+"""End to end in headless Chromium: example, edits, charts, refresh, messages, .ics, privacy.
 
-Starts `streamlit run app.py` on a free loopback port with an empty data directory and drives
-Debian's chromium through Playwright's sync API. Skipped locally when chromium is missing;
-fails in CI (the CI variable is set) so a missing browser cannot hide a broken app.
+Each test starts ``streamlit run app.py`` on a free loopback port with its own data folder
+(tests/browser_util.py) and drives Debian's chromium through Playwright's sync API. Skipped
+locally when chromium is missing; fails in CI (the CI variable is set) so a missing browser
+cannot hide a broken app. Screenshots go to test-artifacts/ (git-ignored).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
-ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-TIMEOUT_MS = 60_000
+from browser_util import (
+    ARTIFACTS,
+    AppServer,
+    chromium,
+    chromium_executable,
+    foreign_requests,
+    goto,
+    key_selector,
+    new_page,
+    open_page,
+    reload,
+    rerun,
+    screenshot,
+    seed_example,
+    set_input,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 # The first chart on the Compare page is the year-one components chart: its base-salary bars.
 FIRST_CHART_BASES = "document.querySelector('.js-plotly-plot').data[0].y.join(',')"
+# Every widget's value by its key (st-key-<path>): inputs, text areas, checkboxes and radios,
+# select boxes (their shown text) and sliders. The sidebar's own controls (_oc_*) are left out.
+WIDGET_VALUES = """
+() => {
+  const out = {};
+  for (const el of document.querySelectorAll('[class*="st-key-"]')) {
+    const key = [...el.classList].find((c) => c.startsWith('st-key-'));
+    if (key.startsWith('st-key-_oc') || key.startsWith('st-key-chart_')) continue;
+    const parts = [];
+    for (const i of el.querySelectorAll('input, textarea')) {
+      if (i.type === 'file') continue;
+      parts.push(i.type === 'radio' || i.type === 'checkbox' ? String(i.checked) : i.value);
+    }
+    for (const s of el.querySelectorAll('[data-baseweb="select"]')) parts.push(s.innerText);
+    for (const s of el.querySelectorAll('[role="slider"]')) {
+      parts.push(s.getAttribute('aria-valuenow'));
+    }
+    if (parts.length) out[key] = parts.join('|');
+  }
+  return out;
+}
+"""
+# The document must not scroll sideways, nor the main area Streamlit scrolls in.
+NO_SIDEWAYS_SCROLL = """
+() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  return {
+    document: document.documentElement.scrollWidth,
+    window: window.innerWidth,
+    main: main ? main.scrollWidth - main.clientWidth : 0,
+  };
+}
+"""
 
 
-def _chromium() -> str:
-    path = shutil.which("chromium")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed, and CI must run the browser test")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail("playwright is not installed, and CI must run the browser test")
-        pytest.skip("playwright is not installed")
-    return path
+@pytest.fixture
+def server(tmp_path) -> Iterator[AppServer]:
+    """The app on an empty data folder."""
+    with AppServer(tmp_path / "home", log=tmp_path / "streamlit.log") as app:
+        yield app
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+@pytest.fixture
+def example_server(tmp_path) -> Iterator[AppServer]:
+    """The app on a data folder already holding the example (as if it had been loaded)."""
+    seed_example(tmp_path / "home")
+    with AppServer(tmp_path / "home", log=tmp_path / "streamlit.log") as app:
+        yield app
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
-    home = tmp_path_factory.mktemp("offer-compass-home")
-    port = _free_port()
-    env = {**os.environ, "OFFER_COMPASS_HOME": str(home)}
-    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    pytest.fail("the app did not start within 60 s")
-                time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
-
-
-def _wait_idle(page) -> None:
-    """Wait until Streamlit has finished the current rerun."""
-    page.wait_for_timeout(300)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=TIMEOUT_MS)
-
-
-def _set_number(page, label: str, value: str, *, nth: int = 0) -> None:
-    box = page.get_by_label(label, exact=True).nth(nth)
-    box.click()
-    box.fill(value)
-    box.press("Enter")
-    _wait_idle(page)
+def _pick_chart(page, name: str) -> None:
+    with rerun(page):
+        page.locator(f'{key_selector("compare.chart")} [data-testid="stRadioOption"]').filter(
+            has_text=re.compile(f"^{re.escape(name)}$")
+        ).click()
 
 
 def test_example_edit_refresh_download_and_privacy(server):
-    chromium = _chromium()
+    executable = chromium_executable()
     from playwright.sync_api import expect, sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
-    host = urlparse(server).netloc
     requested: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1400, "height": 1000})
-            page = context.new_page()
-            page.on("request", lambda request: requested.append(request.url))
-            page.set_default_timeout(TIMEOUT_MS)
+    with sync_playwright() as playwright, chromium(playwright, executable) as browser:
+        page = new_page(browser, requested)
 
-            # 1. Load the example on Your numbers.
-            page.goto(server, wait_until="domcontentloaded")
+        # 1. Load the example on Your numbers.
+        goto(page, server.url)
+        with rerun(page):
             page.get_by_role("button", name="Load an example").click()
-            expect(page.get_by_text("£55,800").first).to_be_visible()
+        expect(page.get_by_text("£55,800").first).to_be_visible()
 
-            # 2. Compare page: the charts are drawn; changing a field updates them.
-            page.get_by_role("link", name="Compare offers").click()
-            expect(page.get_by_role("heading", name="Compare offers")).to_be_visible()
-            charts = page.locator(".js-plotly-plot")
-            charts.first.wait_for()
-            assert charts.count() >= 4
-            assert page.evaluate(f"() => {FIRST_CHART_BASES}") == "68000,62000"
-            _set_number(page, "Base salary", "90000", nth=0)
-            # the chart's own data changes, not just the page's text
-            page.wait_for_function(f"() => {FIRST_CHART_BASES} === '90000,62000'")
-            expect(page.get_by_text("£90,000").first).to_be_visible()
-            page.wait_for_timeout(1000)
-            page.screenshot(path=str(ARTIFACTS / "compare.png"))
+        # 2. Compare page: one chart at a time; changing a field updates the chart's own data.
+        open_page(page, "Compare offers")
+        expect(page.get_by_role("heading", name="Compare offers")).to_be_visible()
+        page.locator(".js-plotly-plot .main-svg").first.wait_for()
+        assert page.locator(".js-plotly-plot").count() == 1
+        assert page.evaluate(f"() => {FIRST_CHART_BASES}") == "68000,62000"
+        set_input(page, "offers.0.base_salary", "90000")
+        page.wait_for_function(f"() => {FIRST_CHART_BASES} === '90000,62000'")
+        expect(page.get_by_text("£90,000").first).to_be_visible()
 
-            # 3. A browser refresh keeps every value (the autosave file).
-            page.reload(wait_until="domcontentloaded")
-            # wait for the page to be drawn again before reading the inputs back
-            page.locator(".js-plotly-plot").first.wait_for()
-            expect(page.locator('input[aria-label="Base salary"]').first).to_have_value(
-                re.compile(r"^90,?000"), timeout=TIMEOUT_MS
-            )
-            expect(page.get_by_role("textbox", name="Employer or offer name").first).to_have_value(
-                "London fintech"
-            )
+        # 3. Another chart: "Over the years" is drawn in place of the first.
+        _pick_chart(page, "Over the years")
+        cumulative = page.locator(f"{key_selector('chart_cumulative_0')} .js-plotly-plot")
+        cumulative.locator(".main-svg").first.wait_for()
+        traces = cumulative.evaluate("(plot) => plot.data.map((t) => t.y.length)")
+        assert len(traces) >= 2 and all(n >= 2 for n in traces), traces
+        assert page.locator(key_selector("chart_components_0")).count() == 0
+        _pick_chart(page, "Year one, by part")
+        page.wait_for_function(f"() => {FIRST_CHART_BASES} === '90000,62000'")
 
-            # 4. Next steps: the plan and the .ics download.
-            page.get_by_role("link", name="Next steps").click()
-            expect(page.get_by_role("heading", name="Next steps")).to_be_visible()
-            button = page.get_by_role("button", name=re.compile("calendar", re.IGNORECASE))
-            with page.expect_download() as info:
-                button.click()
-            download = info.value
-            assert download.suggested_filename.endswith(".ics")
-            saved = ARTIFACTS / download.suggested_filename
-            download.save_as(saved)
-            ics = saved.read_text()
-            assert ics.startswith("BEGIN:VCALENDAR")
-            assert ics.count("BEGIN:VEVENT") == ics.count("BEGIN:VALARM") >= 5
+        # 4. A browser refresh keeps every value (the local store).
+        before = page.evaluate(WIDGET_VALUES)
+        assert re.match(r"^90,?000", before["st-key-offers-0-base_salary"]), before
+        assert len(before) > 80, sorted(before)
+        reload(page)
+        page.locator(".js-plotly-plot .main-svg").first.wait_for()
+        after = page.evaluate(WIDGET_VALUES)
+        changed = {k: (v, after.get(k)) for k, v in before.items() if after.get(k) != v}
+        assert not changed, changed
+        expect(page.locator(f"{key_selector('offers.0.name')} input")).to_have_value(
+            "London fintech"
+        )
 
-            # The numbers page still shows the example's levels after all that.
-            page.get_by_role("link", name="Your numbers").click()
-            expect(page.get_by_text("£55,800").first).to_be_visible()
-        finally:
-            browser.close()
+        # 5. Next steps: a new interviewer's name reaches the ready thank-you note at once.
+        open_page(page, "Next steps")
+        expect(page.get_by_role("heading", name="Next steps")).to_be_visible()
+        note = page.locator('[data-testid="stExpander"]').filter(has_text="Thank-you note")
+        note.locator("summary").click()
+        letter = note.get_by_role("textbox", name="Your version")
+        expect(letter).to_have_value(re.compile(r"\bSam\b"))
+        set_input(page, "next_steps.interviewer", "Marguerite")
+        expect(letter).to_have_value(re.compile(r"\bMarguerite\b"))
+        expect(letter).not_to_have_value(re.compile(r"\bSam\b"))
 
-    # 5. Privacy: every request went to the app itself.
-    foreign = [url for url in requested if urlparse(url).netloc not in (host, "")]
-    foreign = [url for url in foreign if not url.startswith(("data:", "blob:"))]
-    assert not foreign, foreign
+        # 6. The plan's calendar file.
+        button = page.get_by_role("button", name=re.compile("calendar", re.IGNORECASE))
+        with page.expect_download() as info:
+            button.click()
+        download = info.value
+        assert download.suggested_filename.endswith(".ics")
+        saved = ARTIFACTS / download.suggested_filename
+        download.save_as(saved)
+        ics = saved.read_text()
+        assert ics.startswith("BEGIN:VCALENDAR")
+        assert ics.count("BEGIN:VEVENT") == ics.count("BEGIN:VALARM") >= 5
+
+        # The numbers page still shows the example's levels after all that.
+        open_page(page, "Your numbers")
+        expect(page.get_by_text("£55,800").first).to_be_visible()
+        assert page.locator('[data-testid="stException"]').count() == 0
+
+    # 7. Privacy: every request went to the app itself.
     assert requested, "the request listener saw nothing"
+    foreign = foreign_requests(requested, server.host)
+    assert not foreign, foreign
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 1000), (390, 844)])
+def test_screenshots_and_no_sideways_scroll(example_server, width, height):
+    executable = chromium_executable()
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    requested: list[str] = []
+    with sync_playwright() as playwright, chromium(playwright, executable) as browser:
+        page = new_page(browser, requested, width=width, height=height)
+        goto(page, example_server.url)
+        expect(page.get_by_text("£55,800").first).to_be_visible()
+        page.locator(".js-plotly-plot .main-svg").first.wait_for()
+        screenshot(page, ARTIFACTS / f"numbers-{width}.png")
+        sizes = [page.evaluate(NO_SIDEWAYS_SCROLL)]
+        goto(page, f"{example_server.url}/compare")
+        expect(page.get_by_role("heading", name="Compare offers")).to_be_visible()
+        page.locator(".js-plotly-plot .main-svg").first.wait_for()
+        screenshot(page, ARTIFACTS / f"compare-{width}.png")
+        sizes.append(page.evaluate(NO_SIDEWAYS_SCROLL))
+        assert page.locator('[data-testid="stException"]').count() == 0
+    if width <= 400:
+        for size in sizes:
+            assert size["document"] <= size["window"] + 1, sizes
+            assert size["main"] <= 1, sizes
+    assert not foreign_requests(requested, example_server.host)
