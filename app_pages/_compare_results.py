@@ -139,7 +139,9 @@ def _figures(key: str, chart: str, _offers: list[Offer], _comparison: Any) -> li
     if chart == "leaving":
         return [charts.leaving_value_chart(_offers, months=range(0, 49), marker=spec["month"])]
     if chart == "place":
-        return [] if _comparison.home_place is None else [charts.place_adjustment_chart(_comparison)]
+        return (
+            [] if _comparison.home_place is None else [charts.place_adjustment_chart(_comparison)]
+        )
     figures = []
     for offer in _offers:
         if offer.tax is not None:

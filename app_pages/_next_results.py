@@ -135,7 +135,9 @@ def _message(key: str, ready: str) -> None:
     message(path)
     if isinstance(edited, str):
         st.caption("You edited this message; it no longer follows your details above.")
-        st.button("Use the ready text again", key=f"_oc_msg_reset.{key}", on_click=_reset, args=(key,))
+        st.button(
+            "Use the ready text again", key=f"_oc_msg_reset.{key}", on_click=_reset, args=(key,)
+        )
     st.code(final, language=None, wrap_lines=True)
 
 

@@ -274,8 +274,7 @@ def charts(
         percentiles = glue.market_percentiles(numbers)
         if not percentiles:
             st.caption(
-                "The percentile chart appears when you use US market data (BLS) for the "
-                "going rate."
+                "The percentile chart appears when you use US market data (BLS) for the going rate."
             )
             return
         from calculator import market

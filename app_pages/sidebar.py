@@ -112,9 +112,7 @@ def _on_new() -> None:
     if app.store is None:
         return
     try:
-        info = app.store.create_scenario(
-            _new_name() or "New job search", _blank(), session=app.id
-        )
+        info = app.store.create_scenario(_new_name() or "New job search", _blank(), session=app.id)
     except StoreError as err:
         state.notify("error", str(err))
         return

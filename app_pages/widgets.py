@@ -56,8 +56,8 @@ _TABLE_ERRORS = "_oc_table_errors"
 def label_of(path: str) -> str:
     """A readable name for a field path (the widget's label once drawn).
 
-    >>> label_of("offers.1.home_days")
-    'Offer B: home days'
+    >>> label_of("offers.3.spare_days")
+    'Offer D: spare days'
     """
     if path in LABELS:
         return LABELS[path]

@@ -97,8 +97,10 @@ def test_an_implausible_hourly_rate_gets_a_did_you_mean(app):
     _example(app)
     app.selectbox(key="offers.0.base_per").set_value("hour").run()
     warnings = _plain(app.warning)
-    assert any("£68,000 an hour is £132,600,000 a year. Did you mean £68,000 a year?" in w
-               for w in warnings)
+    assert any(
+        "£68,000 an hour is £132,600,000 a year. Did you mean £68,000 a year?" in w
+        for w in warnings
+    )
     app.selectbox(key="offers.0.base_per").set_value("year").run()
     assert not any("Did you mean" in w for w in _plain(app.warning))
 

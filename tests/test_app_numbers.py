@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 HOSTILE = (0.0, -1.0, 1e12, None)
 
