@@ -24,7 +24,7 @@ typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
 test: lint typecheck  ## set up and run every check: ruff, mypy --strict, pytest (unit, property, AppTest, browser, notebook)
-	$(BIN)/python -m pytest -n 2 --nbmake notebooks tests calculator
+	$(BIN)/python -m pytest -n 2 --nbmake notebooks tests calculator app_pages
 
 bench: $(BIN)/.installed  ## full benchmark: medians over repeated runs
 	$(BIN)/python -m bench

@@ -188,8 +188,13 @@ def choice(
     def shown(option: Any) -> str:
         return names.get(option, str(option))
 
+    def shown_markdown(option: Any) -> str:  # radio labels render Markdown: escape them
+        return escape(shown(option))
+
     if horizontal:
-        result = st.radio(label, opts, key=path, help=help, horizontal=True, format_func=shown)
+        result = st.radio(
+            label, opts, key=path, help=help, horizontal=True, format_func=shown_markdown
+        )
     else:
         result = st.selectbox(label, opts, key=path, help=help, format_func=shown)
     _register(path, label)
