@@ -531,8 +531,9 @@ class OfferInput(_Input):
         if self.pension_type == "match":
             cap = (self.pension_match_cap_pct or 0.0) / 100
             return Pension(match_rate=employer, match_cap=cap, employee_rate=employee)
-        basis = "qualifying_earnings" if self.pension_type == "uk_auto_enrolment" else "salary"
-        return Pension(employer_rate=employer, basis=basis, employee_rate=employee)
+        if self.pension_type == "uk_auto_enrolment":
+            return Pension(employer, basis="qualifying_earnings", employee_rate=employee)
+        return Pension(employer, basis="salary", employee_rate=employee)
 
     def _home_working(self) -> HomeWorking | None:
         if self.home_days is None:
@@ -562,18 +563,18 @@ class OfferInput(_Input):
         if self.tax_country == "none":
             return None
         latest = max(available_tax_years(self.tax_country))
-        year = {"tax_year": latest if self.tax_year is None else self.tax_year}
+        year = latest if self.tax_year is None else self.tax_year
         if self.tax_country == "GB":
-            loans = [self.tax_student_loan] if self.tax_student_loan else []
+            loans: list[str] = [self.tax_student_loan] if self.tax_student_loan else []
             loans += ["postgraduate"] if self.tax_postgraduate_loan else []
             return TaxProfile(
-                "GB", region=self.tax_region or None, student_loans=tuple(loans), **year
+                "GB", year, region=self.tax_region or None, student_loans=tuple(loans)
             )
         return TaxProfile(
             "US",
+            year,
             filing_status=self.tax_filing_status or "single",
             state_local_rate=(self.tax_local_rate_pct or 0.0) / 100,
-            **year,
         )
 
 

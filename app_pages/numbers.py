@@ -232,7 +232,7 @@ def scripts(
         st.selectbox(
             "Scripts for",
             list(names),
-            format_func=names.get,
+            format_func=lambda key: names.get(key, key),
             key="_oc_script_offer",
             help="Fill the scripts with one offer's salary, or keep them general.",
         )

@@ -211,7 +211,9 @@ def _versions(app: state.AppSession) -> None:
             st.caption("A version is kept before every big change (example, file, start again).")
             return
         shown = {v.id: f"{v.created_at:%d %b %H:%M} UTC: {v.reason}" for v in versions}
-        st.selectbox("Version", list(shown), format_func=shown.get, key="_oc_version")
+        st.selectbox(
+            "Version", list(shown), format_func=lambda i: shown.get(i, "?"), key="_oc_version"
+        )
         st.button("Restore this version", key="_oc_restore", on_click=_on_restore)
 
 

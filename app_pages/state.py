@@ -26,7 +26,7 @@ import time
 import uuid
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import streamlit as st
 
@@ -89,9 +89,14 @@ class AppSession:
     last_snapshot: float = field(default_factory=time.monotonic)
 
 
+def _state(state: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+    """``state``, or st.session_state (tests pass AppTest's session state)."""
+    return cast("MutableMapping[str, Any]", st.session_state) if state is None else state
+
+
 def session(state: MutableMapping[str, Any] | None = None) -> AppSession:
     """This tab's AppSession (opened on first use)."""
-    state = st.session_state if state is None else state
+    state = _state(state)
     found = state.get(_SESSION)
     if isinstance(found, AppSession):
         return found
@@ -102,7 +107,7 @@ def session(state: MutableMapping[str, Any] | None = None) -> AppSession:
 
 def notify(kind: str, text: str, state: MutableMapping[str, Any] | None = None) -> None:
     """Queue a message (``kind``: success, info, warning, error) for the top of the next page."""
-    state = st.session_state if state is None else state
+    state = _state(state)
     queued = list(state.get(_NOTICES, []))
     state[_NOTICES] = [*queued, (kind, text)]
 
@@ -212,7 +217,7 @@ def _load_into(
 def ensure(path: str, state: MutableMapping[str, Any] | None = None) -> Any:
     """Put ``path``'s value into the session if it is not there (before its widget is drawn:
     Streamlit forgets a widget's value on pages that do not draw it); return it."""
-    state = st.session_state if state is None else state
+    state = _state(state)
     if path not in state:
         state[path] = python_value(path, session(state).base.get(path, DEFAULTS.get(path)))
     return state[path]
@@ -220,7 +225,7 @@ def ensure(path: str, state: MutableMapping[str, Any] | None = None) -> Any:
 
 def switch_scenario(scenario_id: int, state: MutableMapping[str, Any] | None = None) -> None:
     """Show another scenario in this tab (a callback: before any widget is drawn)."""
-    state = st.session_state if state is None else state
+    state = _state(state)
     app = session(state)
     if app.store is None:
         return
@@ -318,7 +323,7 @@ def _label(path: str) -> str:
 
 def begin_run(state: MutableMapping[str, Any] | None = None) -> ScenarioInput:
     """Sync with the store and validate the inputs (top of every run, before any widget)."""
-    state = st.session_state if state is None else state
+    state = _state(state)
     app = session(state)
     try:
         _pull(state, app)
@@ -338,7 +343,7 @@ def begin_run(state: MutableMapping[str, Any] | None = None) -> ScenarioInput:
 
 def end_run(state: MutableMapping[str, Any] | None = None) -> None:
     """Push values the page set while drawing (end of every run)."""
-    state = st.session_state if state is None else state
+    state = _state(state)
     _push(state, session(state))
 
 
@@ -380,7 +385,7 @@ def replace_inputs(
     The store keeps a version of what was there first (``reason`` names it), so it can be
     restored from the sidebar.
     """
-    state = st.session_state if state is None else state
+    state = _state(state)
     app = session(state)
     values = flatten(scenario.model_dump(mode="json"))
     revs: dict[str, int] = {}
@@ -398,7 +403,7 @@ def replace_inputs(
 
 def show_status(state: MutableMapping[str, Any] | None = None) -> None:
     """Store problems and queued notices, at the top of the page (plain text, never markup)."""
-    state = st.session_state if state is None else state
+    state = _state(state)
     app = session(state)
     if app.store_error:
         st.error(

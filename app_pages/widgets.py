@@ -186,7 +186,7 @@ def choice(
     names = dict(labels or {})
 
     def shown(option: Any) -> str:
-        return names.get(option, str(option))
+        return str(names.get(option, option))
 
     def shown_markdown(option: Any) -> str:  # radio labels render Markdown: escape them
         return escape(shown(option))
