@@ -260,8 +260,7 @@ class NumbersInput(_Input):
         if self.market_source == "typed":
             args["going_rate"] = self.going_rate
         elif self.market_source == "points":
-            points = [p.to_core() for p in self.points]
-            args["points"] = [p for p in points if p is not None] or None
+            args["points"] = self._points() or None
         else:
             args["percentiles"] = dict(percentiles) if percentiles else None
         return BandsQuery(
@@ -270,6 +269,18 @@ class NumbersInput(_Input):
             range_width=(self.range_width_pct or 0.0) / 100,
             missing=self._missing(args),
         )
+
+    def _points(self) -> list[DataPoint]:
+        """The collected figures as DataPoints; an error names the table and the row."""
+        points = []
+        for number, row in enumerate(self.points, start=1):
+            try:
+                point = row.to_core()
+            except InputError as err:
+                raise InputError("points", f"row {number}: the {err.field} {err.rule}") from None
+            if point is not None:
+                points.append(point)
+        return points
 
     def _missing(self, args: Mapping[str, Any]) -> tuple[str, ...]:
         missing = []
@@ -337,6 +348,18 @@ _CORE_TO_INPUT: Final = {
     **{f"factors.{factor}": f"factor_{factor}" for factor in FACTORS},
 }
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?")
+#: The core's reminder that rates are fractions ("(0.03 means 3%)"): not for a percent box.
+_FRACTION_HINT = re.compile(r"\s*\([^()]*\bmeans\b[^()]*\)")
+
+
+def _percent_rule(rule: str) -> str:
+    """A core rule about a fraction, restated for a box that takes percent.
+
+    >>> _percent_rule("must be a fraction between 0 and 0.4 (0.03 means 3%), got 0.5")
+    'must be between 0% and 40%, got 50%'
+    """
+    rule = _FRACTION_HINT.sub("", rule).replace("a fraction between", "between")
+    return _NUMBER.sub(lambda m: f"{float(m.group()) * 100:g}%", rule)
 
 
 class LetterChecks(_Input):
@@ -404,7 +427,7 @@ class OfferInput(_Input):
     place_kind: Literal["none", "us_state", "custom"] = "none"
     place_state: str = _text(60)
     place_label: str = _text()
-    place_index: float | None = Field(default=None, gt=0, le=1000)
+    place_index: float | None = Field(default=None, ge=1, le=1000)
     tax_country: Literal["none", "GB", "US"] = "none"
     tax_region: Literal["", "england", "scotland"] = ""
     #: None: the latest tax year the app has rates for.
@@ -443,11 +466,9 @@ class OfferInput(_Input):
         key = _CORE_TO_INPUT.get(core)
         if key is None and "." in core:
             key = _CORE_TO_INPUT.get(core.split(".", 1)[0])
-        if key is None and core.startswith("custom_benefits"):
-            key = "custom_value"
         rule = err.rule
         if key is not None and key.endswith("_pct"):
-            rule = _NUMBER.sub(lambda m: f"{float(m.group()) * 100:g}%", rule)
+            rule = _percent_rule(rule)
         return InputError(key or "", rule)
 
     def _offer(self, currency: str, name: str) -> Offer:
@@ -587,7 +608,7 @@ class CompareInput(_Input):
     years: int = Field(default=4, ge=1, le=10)
     view_net: bool = False
     same_money: bool = False
-    home: int = Field(default=0, ge=0, lt=OFFER_COUNT)
+    home: int = Field(default=0, ge=0, le=OFFER_COUNT - 1)
     leave_month: int = Field(default=18, ge=0, le=120)
     chart: Literal["components", "cumulative", "score", "leaving", "take_home", "place"] = (
         "components"
@@ -823,7 +844,15 @@ def _nest(values: Mapping[str, Any]) -> dict[str, Any]:
     return nested
 
 
+_DATE_REPR = re.compile(r"datetime\.date\((\d+), (\d+), (\d+)\)")
+
+
 def _n(number: Any) -> str:
+    if isinstance(number, dt.date):
+        return number.isoformat()
+    if isinstance(number, str) and _DATE_REPR.fullmatch(number):  # pydantic's date bounds
+        year, month, day = (int(part) for part in _DATE_REPR.fullmatch(number).groups())  # type: ignore[union-attr]
+        return dt.date(year, month, day).isoformat()
     if isinstance(number, float) and number.is_integer():
         number = int(number)
     return f"{number:,}" if isinstance(number, (int, float)) else str(number)
@@ -835,11 +864,15 @@ _MESSAGES: Final[dict[str, Callable[[Mapping[str, Any]], str]]] = {
     "greater_than_equal": lambda c: f"must be at least {_n(c['ge'])}",
     "greater_than": lambda c: f"must be more than {_n(c['gt'])}",
     "string_too_long": lambda c: f"must be at most {c['max_length']:,} characters",
-    "too_long": lambda c: f"must have at most {c['max_length']:,} rows",
+    "too_long": lambda c: f"must have at most {c['max_length']:,} entries",
     "too_short": lambda c: f"must have at least {c['min_length']:,} items",
     "finite_number": lambda c: "must be a finite number",
     "extra_forbidden": lambda c: "is not a field this app knows",
     "literal_error": lambda c: f"must be one of {c.get('expected', 'the listed choices')}",
+    "model_type": lambda c: "must be an object holding that section's fields",
+    "model_attributes_type": lambda c: "must be an object holding that section's fields",
+    "dict_type": lambda c: "must be an object",
+    "list_type": lambda c: "must be a list",
 }
 
 
@@ -861,6 +894,8 @@ def validation_messages(error: ValidationError) -> dict[str, str]:
         make = _MESSAGES.get(problem["type"])
         context = problem.get("ctx") or {}
         rule = make(context) if make is not None else _plain(problem["msg"])
+        if path in _TABLES:
+            rule = rule.replace(" entries", " rows")
         out.setdefault(_table_path(path), rule)
     return out
 
@@ -870,9 +905,12 @@ def _is_type_tag(part: str) -> bool:
     return part in ("float", "int", "str", "bool", "date", "list", "none") or "[" in part
 
 
+_TABLES: Final = ("numbers.points", "next_steps.contact_log")
+
+
 def _table_path(path: str) -> str:
     """Errors inside a table row are reported on the table (its one widget)."""
-    for table in ("numbers.points", "next_steps.contact_log"):
+    for table in _TABLES:
         if path.startswith(table + "."):
             return table
     return path
@@ -990,6 +1028,8 @@ def _field(path: str) -> Any:
 def bounds(path: str) -> tuple[float | None, float | None]:
     """The (lowest, highest) value a number leaf accepts, for the widget's min and max.
 
+    Models use inclusive bounds only (``ge``/``le``), as a number box does.
+
     >>> bounds("offers.0.pension_employee_pct"), bounds("weights.base")
     ((0, 40), (0, 5))
     """
@@ -998,12 +1038,10 @@ def bounds(path: str) -> tuple[float | None, float | None]:
     for item in _field(path).metadata:
         if isinstance(item, annotated_types.Ge):
             low = item.ge  # type: ignore[assignment]
-        elif isinstance(item, annotated_types.Gt):
-            low = item.gt  # type: ignore[assignment]
         elif isinstance(item, annotated_types.Le):
             high = item.le  # type: ignore[assignment]
-        elif isinstance(item, annotated_types.Lt):
-            high = item.lt  # type: ignore[assignment]
+        elif isinstance(item, (annotated_types.Gt, annotated_types.Lt)):
+            raise TypeError(f"{path}: use inclusive bounds (ge, le) for a number box")
     return low, high
 
 

@@ -205,12 +205,15 @@ def _from_v1(body: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     offers: list[Any] = [{}, {}]
     for section, content in body.items():
+        if section == "offers":
+            raise InputError("offers", "is not a field of a version-1 file (offer_a, offer_b)")
         if section in _V1_SIDES:
             offers[_V1_SIDES[section]] = _offer_v1(content)
         elif section == "compare" and isinstance(content, Mapping):
             settings = dict(content)
-            if "home" in settings:
-                settings["home"] = _V1_SIDES.get(settings["home"], settings["home"])
+            home = settings.get("home")
+            if isinstance(home, str):
+                settings["home"] = _V1_SIDES.get(home, home)
             out[section] = settings
         else:
             out[section] = content
@@ -223,8 +226,9 @@ def _offer_v1(content: Any) -> Any:
         return content
     offer = dict(content)
     year = offer.get("tax_year")
-    if isinstance(year, str):
-        offer["tax_year"] = int(year) if year.isdigit() else None
+    if isinstance(year, str):  # text in version 1: "" (not chosen) or "2025"
+        plain = year.isascii() and year.isdigit() and len(year) == 4
+        offer["tax_year"] = int(year) if plain else None
     months = offer.get("sign_on_repay_months")
     if isinstance(months, float) and months.is_integer():
         offer["sign_on_repay_months"] = int(months)
