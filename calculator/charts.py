@@ -105,15 +105,32 @@ def _colour(index: int) -> str:
     return str(PALETTE[index % len(PALETTE)])
 
 
-#: The look of every chart: plotly_white's layout (white background, light grid). Its
-#: per-trace defaults are left out: every trace here sets its own colours, and validating the
-#: full template was over half the cost of building a chart.
+#: The look of every chart: plotly_white's settings for two-dimensional charts (white
+#: background, light grid, its colours and fonts), without its per-trace defaults and its 3D,
+#: map and polar settings, which no chart here uses: validating the whole template was over half
+#: the cost of building a chart.
 TEMPLATE: Final = "offer_compass"
+_TEMPLATE_KEYS: Final = (
+    "annotationdefaults",
+    "autotypenumbers",
+    "colorway",
+    "font",
+    "hoverlabel",
+    "hovermode",
+    "paper_bgcolor",
+    "plot_bgcolor",
+    "shapedefaults",
+    "title",
+    "xaxis",
+    "yaxis",
+)
 
 
 def _template() -> str:
     if TEMPLATE not in pio.templates:
-        pio.templates[TEMPLATE] = go.layout.Template(layout=pio.templates["plotly_white"].layout)
+        white = pio.templates["plotly_white"].layout.to_plotly_json()
+        layout = {key: white[key] for key in _TEMPLATE_KEYS if key in white}
+        pio.templates[TEMPLATE] = go.layout.Template(layout=layout)
     return TEMPLATE
 
 
@@ -209,8 +226,8 @@ def offer_components_chart(comparison: Comparison) -> go.Figure:
             x=names,
             y=values,
             customdata=_money_list(values, currency),
-            marker_color=_colour(index),
-            marker_pattern_shape=PATTERNS[index % len(PATTERNS)],
+            # nested dicts: Plotly resolves "marker_color"-style names slowly
+            marker={"color": _colour(index), "pattern": {"shape": PATTERNS[index % len(PATTERNS)]}},
             hovertemplate="%{x}: %{customdata}<extra>" + component_label(key) + "</extra>",
         )
     fig.update_layout(barmode="stack")
@@ -292,8 +309,8 @@ def score_chart(scores: PackageScores) -> go.Figure:
             y=names,
             x=[float(s.contributions.get(key, 0.0)) for s in scores.offers],
             orientation="h",
-            marker_color=_colour(index),
-            marker_pattern_shape=PATTERNS[index % len(PATTERNS)],
+            # nested dicts: Plotly resolves "marker_color"-style names slowly
+            marker={"color": _colour(index), "pattern": {"shape": PATTERNS[index % len(PATTERNS)]}},
             hovertemplate="%{y}: %{x:.1f} points<extra>" + component_label(key) + "</extra>",
         )
     fig.update_layout(barmode="stack")
@@ -503,8 +520,7 @@ def percentile_chart(
         x=[f"P{k}" for k in keys],
         y=values,
         customdata=_money_list(values, currency),
-        marker_color=PALETTE[4],
-        marker_line={"color": PALETTE[0], "width": 1},
+        marker={"color": PALETTE[4], "line": {"color": PALETTE[0], "width": 1}},
         name="Market",
         hovertemplate="%{x}: %{customdata}<extra></extra>",
     )
@@ -683,7 +699,7 @@ def place_adjustment_chart(comparison: Comparison) -> go.Figure:
         y=paid,
         customdata=_money_list(paid, currency),
         hovertemplate="%{x} as paid: %{customdata}<extra></extra>",
-        marker_color=PALETTE[4],
+        marker={"color": PALETTE[4]},
     )
     fig.add_bar(
         name="Same money" if comparison.home_place else "Same money (no home place chosen)",
@@ -691,8 +707,7 @@ def place_adjustment_chart(comparison: Comparison) -> go.Figure:
         y=same,
         customdata=_money_list(same, currency),
         hovertemplate="%{x} in the same money: %{customdata}<extra></extra>",
-        marker_color=PALETTE[0],
-        marker_pattern_shape="/",
+        marker={"color": PALETTE[0], "pattern": {"shape": "/"}},
     )
     fig.update_layout(barmode="group")
     parts = "; ".join(
