@@ -196,10 +196,10 @@ def market_percentiles(numbers: NumbersInput) -> dict[int, float] | None:
 
 
 def bands_and_counter(
-    numbers: NumbersInput,
+    numbers: NumbersInput, *, report: bool = True
 ) -> tuple[SalaryBands | None, CounterRange | None, tuple[str, ...]]:
-    """The three levels and the range to quote, or what is missing; a core error is put under
-    the field that caused it (call before drawing the form)."""
+    """The three levels and the range to quote, or what is missing; with ``report`` a core
+    error is put under the field that caused it (call before drawing the form)."""
     try:
         query = numbers.to_core(market_percentiles(numbers))
         if query.missing:
@@ -213,7 +213,8 @@ def bands_and_counter(
             range_width=query.range_width,
         )
     except InputError as err:
-        path = NUMBERS_FIELDS.get(err.field.split(".")[0], "numbers.current_salary")
-        state.add_error(path, err.rule)
+        if report:
+            path = NUMBERS_FIELDS.get(err.field.split(".")[0], "numbers.current_salary")
+            state.add_error(path, err.rule)
         return None, None, ()
     return bands, counter, ()

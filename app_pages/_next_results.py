@@ -156,7 +156,7 @@ def _negotiation_figures(inputs: ScenarioInput) -> tuple[Any, tuple[str, ...]]:
     """The range to quote (Your numbers) and the equal-value asks (Compare), where available."""
     from calculator.compare import compare_offers
 
-    _, counter, _ = _quiet_bands(inputs)
+    _, counter, _ = glue.bands_and_counter(inputs.numbers, report=False)
     offers = [offer for _, offer, error in inputs.core_offers() if offer is not None and not error]
     asks: tuple[str, ...] = ()
     if len(offers) >= 2:
@@ -168,28 +168,6 @@ def _negotiation_figures(inputs: ScenarioInput) -> tuple[Any, tuple[str, ...]]:
     return counter, asks
 
 
-def _quiet_bands(inputs: ScenarioInput) -> tuple[Any, Any, Any]:
-    """The levels without reporting errors here (Your numbers shows them by their fields)."""
-    from calculator.bands import salary_bands
-    from calculator.counter import counter_range
-
-    try:
-        query = inputs.numbers.to_core(glue.market_percentiles(inputs.numbers))
-        if query.missing:
-            return None, None, None
-        bands = salary_bands(**query.bands_args)
-        counter = counter_range(
-            target=bands.target,
-            bottom_line=bands.bottom_line,
-            top_salary=bands.top_salary,
-            anchor_margin=query.anchor_margin,
-            range_width=query.range_width,
-        )
-    except InputError:
-        return None, None, None
-    return bands, counter, None
-
-
 def acceptance_section(inputs: ScenarioInput) -> None:
     """Acceptance terms against each offer, and the offer-letter checklist per offer."""
     from dataclasses import replace
@@ -198,7 +176,7 @@ def acceptance_section(inputs: ScenarioInput) -> None:
 
     query = inputs.next_steps.to_core(inputs.numbers.role)
     terms = query.terms
-    bands, _, _ = _quiet_bands(inputs)
+    bands, _, _ = glue.bands_and_counter(inputs.numbers, report=False)
     if query.min_salary_from_bands and bands is not None:
         terms = replace(AcceptanceTerms.from_bands(bands), **_others(terms))
         st.caption("Minimum salary: your bottom line from Your numbers (type one to change it).")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.models import FACTORS
+from app_pages.models import FACTORS, offer_label
 from app_pages.widgets import (
     checkbox,
     choice,
@@ -20,7 +20,7 @@ from app_pages.widgets import (
     text,
 )
 
-__all__ = ["FACTOR_LABELS", "PERIODS", "offer_form", "weights_form"]
+__all__ = ["FACTOR_LABELS", "PERIODS", "compare_inputs", "offer_form", "weights_form"]
 
 PERIODS = {
     "year": "a year",
@@ -383,3 +383,36 @@ def weights_form() -> None:
     for index, (item, label) in enumerate(WEIGHT_LABELS.items()):
         with columns[index % 3]:
             slider(f"weights.{item}", label, f"How much {label.lower()} matters to you.")
+
+
+def compare_inputs(
+    offers: int, tax_years: dict[str, list[int]], states: list[str], currency: str
+) -> None:
+    """Every input of the Compare page: the offer columns, the weights and the view controls
+    (the bare benchmark page draws exactly these, without results)."""
+    for index, column in enumerate(st.columns(offers, gap="large")):
+        with column:
+            offer_form(index, offer_label(index), tax_years, states, currency)
+    with st.expander("What matters to you (weights)"):
+        weights_form()
+    st.divider()
+    st.header("Results")
+    a, b, c = st.columns(3)
+    with a:
+        slider("compare.years", "Years to project", "Totals over this many years (default 4).")
+    with b:
+        checkbox(
+            "compare.view_net",
+            "Show take-home (net) pay",
+            "Off: figures before tax (gross). On: after income tax and other deductions, "
+            "where a tax country is set for the offer.",
+            toggle=True,
+        )
+    with c:
+        checkbox(
+            "compare.same_money",
+            "Adjust for cost of living",
+            "Off: the money as paid (nominal). On: what it buys where each job is (same "
+            "money), using each offer's place.",
+            toggle=True,
+        )

@@ -14,30 +14,13 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app_pages import state
-from app_pages._offer_form import offer_form, weights_form
-from app_pages.models import offer_label
+from app_pages._offer_form import compare_inputs
 from app_pages.sidebar import scenario_sidebar
-from app_pages.widgets import checkbox, slider
 
 st.set_page_config(page_title="Offer Compass", page_icon="🧭", layout="wide")
 inputs = state.begin_run()
 scenario_sidebar()
 state.show_status()
 st.title("Compare offers")
-for index, column in enumerate(st.columns(len(inputs.offers), gap="large")):
-    with column:
-        offer_form(index, offer_label(index), {}, [], inputs.numbers.currency)
-with st.expander("What matters to you (weights)"):
-    weights_form()
-st.divider()
-st.header("Results")
-a, b, c = st.columns(3)
-with a:
-    slider("compare.years", "Years to project", "Totals over this many years.")
-with b:
-    checkbox("compare.view_net", "Show take-home (net) pay", "Gross or net.", toggle=True)
-with c:
-    checkbox(
-        "compare.same_money", "Adjust for cost of living", "Nominal or same money.", toggle=True
-    )
+compare_inputs(len(inputs.offers), {}, [], inputs.numbers.currency)
 state.end_run()
