@@ -677,14 +677,8 @@ class Store:
         ...     store.read(sid)
         {'a': FieldRow(path='a', value=[1, 'x'], rev=1, session='')}
         """
-        with self._query() as conn:
-            self._info(conn, scenario_id)
-            rows = conn.execute(
-                "SELECT path, value, rev, session FROM fields"
-                " WHERE scenario_id = ? AND deleted = 0 ORDER BY path",
-                (scenario_id,),
-            ).fetchall()
-        return {p: FieldRow(p, json.loads(v), int(r), s) for p, v, r, s in rows}
+        rows = self.changes_since(scenario_id, 0)  # every write has a revision of 1 or more
+        return {row.path: row for row in sorted(rows, key=lambda row: row.path)}
 
     def changes_since(self, scenario_id: int, rev: int) -> list[FieldRow]:
         """The scenario's current fields written after revision ``rev``, oldest write first.

@@ -286,3 +286,31 @@ def test_scenarios_are_kept_apart(home):
     assert at.number_input(key="offers.0.base_salary").value == 68000
     fresh = open_app("compare")  # a new tab opens the last scenario used
     assert fresh.number_input(key="offers.0.base_salary").value == 68000
+
+
+def test_every_widget_key_is_a_field_path(home):
+    """Widget keys are the input models' field paths (or the app's own _oc controls), so every
+    message can be put under the widget that caused it."""
+    from app_pages.models import LEAF_PATHS
+
+    at = _example(open_app("numbers"))
+    seen = set()
+    for page in ("numbers", "compare", "next_steps"):
+        at.switch_page(f"app_pages/{page}.py").run()
+        for kind in (
+            "number_input",
+            "text_input",
+            "selectbox",
+            "radio",
+            "slider",
+            "toggle",
+            "checkbox",
+            "date_input",
+            "text_area",
+        ):
+            for widget in getattr(at, kind):
+                key = widget.key
+                assert key is not None, (page, kind, widget.label)
+                assert key in LEAF_PATHS or key.startswith("_oc"), key
+                seen.add(key)
+    assert {"offers.0.base_salary", "offers.1.letter.salary", "numbers.current_salary"} <= seen
