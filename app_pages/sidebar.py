@@ -87,12 +87,18 @@ def _picker(app: state.AppSession) -> None:
         left, right = st.columns(2)
         left.button("New", key="_oc_new", on_click=_on_new, width="stretch")
         right.button("Rename", key="_oc_rename", on_click=_on_rename, width="stretch")
+        sure = st.checkbox(
+            "Yes, delete this scenario and its versions",
+            key="_oc_delete_ok",
+            disabled=len(names) < 2,
+            help="Deleting cannot be undone. The last scenario cannot be deleted.",
+        )
         st.button(
             "Delete this scenario",
             key="_oc_delete",
             on_click=_on_delete,
-            disabled=len(names) < 2,
-            help="Deletes it and its versions from this computer (the last one cannot go).",
+            disabled=len(names) < 2 or not sure,
+            help="Deletes it and its versions from this computer.",
             width="stretch",
         )
 
@@ -151,6 +157,7 @@ def _on_delete() -> None:
     except StoreError as err:
         state.notify("error", str(err))
         return
+    st.session_state["_oc_delete_ok"] = False
     if remaining:
         state.switch_scenario(remaining[0].id)
     state.notify("success", f"Deleted the scenario '{gone}'.")

@@ -314,3 +314,17 @@ def test_every_widget_key_is_a_field_path(home):
                 assert key in LEAF_PATHS or key.startswith("_oc"), key
                 seen.add(key)
     assert {"offers.0.base_salary", "offers.1.letter.salary", "numbers.current_salary"} <= seen
+
+
+def test_deleting_a_scenario_needs_a_tick_and_keeps_the_others(home):
+    at = _example(open_app("compare"))
+    assert at.button(key="_oc_delete").disabled  # the only scenario cannot go
+    at.text_input(key="_oc_new_name").set_value("Spare").run()
+    at.button(key="_oc_new").click().run()
+    assert at.button(key="_oc_delete").disabled  # not without the tick
+    at.checkbox(key="_oc_delete_ok").check().run()
+    at.button(key="_oc_delete").click().run()
+    assert not at.exception
+    with Store.open(home) as store:
+        assert [info.name for info in store.scenarios()] == ["My job search"]
+    assert at.number_input(key="offers.0.base_salary").value == 68000
