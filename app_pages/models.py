@@ -548,7 +548,8 @@ class OfferInput(_Input):
         if self.pension_type == "none":
             return None
         employer = (self.pension_employer_pct or 0.0) / 100
-        employee = (self.pension_employee_pct or 0.0) / 100
+        stated = self.pension_employee_pct
+        employee = None if stated is None else stated / 100  # None: the match cap is assumed
         if self.pension_type == "match":
             cap = (self.pension_match_cap_pct or 0.0) / 100
             return Pension(match_rate=employer, match_cap=cap, employee_rate=employee)

@@ -14,19 +14,23 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from ._data import load_toml
 from ._validate import check_choice, check_fraction, check_non_negative, check_positive, check_range
 from .errors import InputError
+from .tax import DEFAULT_TAX_YEAR, RetirementLimits, retirement_limits
 
 if TYPE_CHECKING:
-    from .offers import Offer
+    from .offers import Offer, Pension
 
 __all__ = [
     "BENEFIT_COMPONENTS",
     "BenefitValues",
     "defaults",
+    "employee_rate",
+    "employer_pension",
     "health_care_default",
     "holiday_value",
     "home_working_rate",
     "home_working_value",
     "pension_value",
+    "plan_limits",
     "study_value",
     "value_benefits",
 ]
@@ -69,7 +73,29 @@ def holiday_value(days: float, base_salary: float, working_days: float | None = 
     return n * base / per_year
 
 
-def _pension(pay: float, rate: float, basis: str, match: float, cap: float, own: float) -> float:
+def _match(
+    pay: float, match: float, cap: float, own: float, limits: RetirementLimits | None
+) -> float:
+    """The employer's match on checked inputs: pay counted up to the plan limit, the
+    employee's deferral up to its limit, matched up to ``cap`` of counted pay (DOMAIN.md 4)."""
+    if not match:
+        return 0.0
+    counted = pay if limits is None else min(pay, limits.compensation_limit)
+    deferral = own * counted
+    if limits is not None:
+        deferral = min(deferral, limits.elective_deferral_limit)
+    return match * min(deferral, cap * counted)
+
+
+def _pension(
+    pay: float,
+    rate: float,
+    basis: str,
+    match: float,
+    cap: float,
+    own: float,
+    limits: RetirementLimits | None = None,
+) -> float:
     """The pension rule on already-checked inputs (see :func:`pension_value`)."""
     if basis == "qualifying_earnings":
         band = defaults()["pension"]
@@ -78,7 +104,7 @@ def _pension(pay: float, rate: float, basis: str, match: float, cap: float, own:
         employer = max(rate, float(band["employer_minimum_rate"])) * qualifying
     else:
         employer = rate * pay
-    return employer + match * min(own, cap) * pay
+    return employer + _match(pay, match, cap, own, limits)
 
 
 def pension_value(
@@ -88,16 +114,28 @@ def pension_value(
     basis: Literal["salary", "qualifying_earnings"] = "salary",
     match_rate: float = 0.0,
     match_cap: float = 0.0,
-    employee_rate: float = 0.0,
+    employee_rate: float | None = None,
+    limits_year: int | None = DEFAULT_TAX_YEAR,
 ) -> float:
-    """Employer pension contributions a year: a percent of pay plus any match.
+    """Employer pension contributions a year: a percent of pay plus any match (DOMAIN.md 4).
 
     - ``basis="salary"``: ``employer_rate x salary``.
     - ``basis="qualifying_earnings"`` (UK auto-enrolment): ``max(employer_rate, 3%) x
       (salary clipped to 6,240..50,270, minus 6,240)``; The Pensions Regulator, 2025/26.
-    - match (US 401(k) style): ``match_rate x min(employee_rate, match_cap) x salary``.
+    - match (US 401(k) style): ``pay = min(salary, compensation limit)``, ``deferral =
+      min(employee_rate x pay, deferral limit)``, ``match = match_rate x min(deferral,
+      match_cap x pay)``, with the IRS limits of ``limits_year`` (IRC 401(a)(17) and 402(g):
+      350,000 and 23,500 in 2025; 360,000 and 24,500 in 2026; IRS Notices 2024-80 and 2025-67).
+      ``limits_year=None`` for a plan outside the US. An unstated ``employee_rate`` (None) is
+      taken as ``match_cap``: the usual advice is to save at least what the match covers.
 
     >>> pension_value(100_000, match_rate=0.5, match_cap=0.06, employee_rate=0.06)
+    3000.0
+    >>> pension_value(400_000, match_rate=0.5, match_cap=0.06, employee_rate=0.06)  # 350,000 counted
+    10500.0
+    >>> pension_value(400_000, match_rate=0.5, match_cap=0.06, employee_rate=0.06, limits_year=None)
+    12000.0
+    >>> pension_value(100_000, match_rate=0.5, match_cap=0.06)  # you pay 6%, assumed
     3000.0
     >>> round(pension_value(30_000, employer_rate=0.03, basis="qualifying_earnings"), 2)
     712.8
@@ -107,8 +145,70 @@ def pension_value(
     check_choice("pension.basis", basis, ("salary", "qualifying_earnings"))
     match = check_fraction("pension.match_rate", match_rate, high=3.0)
     cap = check_fraction("pension.match_cap", match_cap)
-    own = check_fraction("pension.employee_rate", employee_rate)
-    return _pension(pay, rate, basis, match, cap, own)
+    own = cap if employee_rate is None else check_fraction("pension.employee_rate", employee_rate)
+    limits = retirement_limits(limits_year) if limits_year is not None and match else None
+    return _pension(pay, rate, basis, match, cap, own, limits)
+
+
+def _check_offer(offer: object) -> None:
+    from .offers import Offer
+
+    if not isinstance(offer, Offer):
+        raise InputError("offer", f"must be an Offer, got {type(offer).__name__}")
+
+
+def plan_limits(offer: Offer) -> RetirementLimits | None:
+    """The IRS limits that apply to ``offer``'s 401(k) match: those of its US tax year, or of
+    the default year for a dollar offer with no tax profile; None outside the US.
+
+    >>> from calculator.offers import Offer
+    >>> plan_limits(Offer("A", 90_000, currency="USD")).compensation_limit
+    350000.0
+    >>> plan_limits(Offer("B", 90_000)) is None
+    True
+    """
+    _check_offer(offer)
+    if offer.tax is not None:
+        return retirement_limits(offer.tax.tax_year) if offer.tax.country == "US" else None
+    return retirement_limits() if offer.currency == "USD" else None
+
+
+def employee_rate(pension: Pension) -> float:
+    """The employee's own contribution rate used for the match and for tax: as stated, else
+    the match cap for a match (the assumption :func:`pension_value` makes), else 0.
+
+    >>> from calculator.offers import Pension
+    >>> employee_rate(Pension(match_rate=0.5, match_cap=0.06)), employee_rate(Pension(0.05))
+    (0.06, 0.0)
+    """
+    from .offers import Pension
+
+    if not isinstance(pension, Pension):
+        raise InputError("pension", f"must be a Pension, got {type(pension).__name__}")
+    if pension.employee_rate is not None:
+        return pension.employee_rate
+    return pension.match_cap if pension.match_rate else 0.0
+
+
+def employer_pension(offer: Offer, base_salary: float | None = None) -> float:
+    """The employer's pension contributions a year for ``offer`` at ``base_salary`` (default
+    its own), with the plan limits that apply to it (:func:`plan_limits`).
+
+    >>> from calculator.offers import Offer, Pension
+    >>> employer_pension(Offer("A", 400_000, currency="USD", pension=Pension(match_rate=0.5, match_cap=0.06)))
+    10500.0
+    """
+    _check_offer(offer)
+    p = offer.pension
+    if p is None:
+        return 0.0
+    base = (
+        offer.base_salary if base_salary is None else check_non_negative("base_salary", base_salary)
+    )
+    own = employee_rate(p)
+    return _pension(
+        base, p.employer_rate, p.basis, p.match_rate, p.match_cap, own, plan_limits(offer)
+    )
 
 
 def health_care_default(region: Literal["us_single", "us_family", "uk_private_medical"]) -> float:
@@ -247,10 +347,7 @@ def value_benefits(
     if offer.holiday_days is not None:
         values["holiday"] = offer.holiday_days * day_rate
     if offer.pension is not None:
-        p = offer.pension
-        values["pension"] = _pension(
-            base, p.employer_rate, p.basis, p.match_rate, p.match_cap, p.employee_rate
-        )
+        values["pension"] = employer_pension(offer, base)
     for name in ("health_care", "travel_allowance", "company_car", "gym"):
         amount = getattr(offer, name)
         if amount is not None:

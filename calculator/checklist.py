@@ -239,20 +239,11 @@ class AcceptanceResult:
 
 def _employer_pension_rate(offer: Offer) -> float:
     """Employer pension a year as a share of base salary (rule: benefits.pension_value)."""
-    from .benefits import pension_value
+    from .benefits import employer_pension
 
-    p = offer.pension
-    if p is None or offer.base_salary <= 0:
+    if offer.pension is None or offer.base_salary <= 0:
         return 0.0
-    value = pension_value(
-        offer.base_salary,
-        employer_rate=p.employer_rate,
-        basis=p.basis,
-        match_rate=p.match_rate,
-        match_cap=p.match_cap,
-        employee_rate=p.employee_rate,
-    )
-    return value / offer.base_salary
+    return employer_pension(offer) / offer.base_salary
 
 
 def check_acceptance(terms: AcceptanceTerms, offer: Offer) -> AcceptanceResult:

@@ -30,11 +30,11 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ._data import load_toml
 from ._validate import check_choice, check_int_range, check_non_negative, check_positive
-from .benefits import home_working_value, value_benefits
+from .benefits import employee_rate, home_working_value, plan_limits, value_benefits
 from .equity import SCENARIOS
 from .errors import InputError
 from .money import format_money
-from .offers import Offer
+from .offers import Offer, Pension
 from .places import Place
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     from .scoring import PackageScores
+    from .tax import RetirementLimits
 
 __all__ = [
     "CASH_COMPONENTS",
@@ -135,7 +136,7 @@ def _net_years(offer: Offer, rows: Sequence[Mapping[str, float]]) -> tuple[float
     """
     if offer.tax is None:
         return None
-    employee_rate = offer.pension.employee_rate if offer.pension is not None else 0.0
+    own_rate = employee_rate(offer.pension) if offer.pension is not None else 0.0
     rsu = [grant.yearly(_EQUITY_SCENARIO) for grant in offer.equity if grant.kind == "rsu"]
     out = []
     for year, row in enumerate(rows):
@@ -143,7 +144,7 @@ def _net_years(offer: Offer, rows: Sequence[Mapping[str, float]]) -> tuple[float
         cash = row["base"] + row["bonus"] + row["sign_on"] + vested
         net_cash = offer.tax.take_home(
             cash,
-            pension_rate=min(1.0, employee_rate * row["base"] / cash) if cash else 0.0,
+            pension_rate=min(1.0, own_rate * row["base"] / cash) if cash else 0.0,
             taxable_benefits=_in_kind(offer, row),
         ).net
         rest = sum(row.values()) - cash
@@ -500,6 +501,12 @@ def questions_to_ask(offer: Offer) -> tuple[str, ...]:
     out = [texts[name] for name in offer.not_stated()]
     if offer.bonus is not None and offer.bonus.expected_payout is None:
         out.append("What share of the target bonus has actually been paid out in recent years?")
+    p = offer.pension
+    if p is not None and p.match_rate and p.employee_rate is None:
+        out.append(
+            f"How much must I pay in to get the full match? (Assumed here: {p.match_cap:.0%} of "
+            "pay, the most the match covers.)"
+        )
     for grant in offer.equity:
         out.extend(grant.missing())
     return tuple(out)
@@ -679,6 +686,24 @@ def value_if_leaving(offer: Offer, month: int) -> float:
     return value
 
 
+def _match_grid(
+    pay: NDArray[np.float64], pension: Pension, limits: RetirementLimits | None
+) -> NDArray[np.float64]:
+    """The 401(k) match of :func:`calculator.benefits.pension_value`, element-wise on ``pay``."""
+    import numpy as np
+
+    if not pension.match_rate:
+        return np.zeros_like(pay)
+    counted = pay if limits is None else np.minimum(pay, limits.compensation_limit)
+    deferral = employee_rate(pension) * counted
+    if limits is not None:
+        deferral = np.minimum(deferral, limits.elective_deferral_limit)
+    result: NDArray[np.float64] = pension.match_rate * np.minimum(
+        deferral, pension.match_cap * counted
+    )
+    return result
+
+
 def cumulative_value_grid(
     offer: Offer, base_salaries: NDArray[np.float64], years: int = 4
 ) -> NDArray[np.float64]:
@@ -720,13 +745,13 @@ def cumulative_value_grid(
     pension_part = np.zeros_like(bases)
     if offer.pension is not None:
         p = offer.pension
-        per_unit += p.match_rate * min(p.employee_rate, p.match_cap)
+        yearly = bases[:, None] * growth[None, :]
+        pension_part = _match_grid(yearly, p, plan_limits(offer)).sum(axis=1)
         if p.basis == "qualifying_earnings":
             band = defaults()["pension"]
             lower, upper = float(band["qualifying_lower"]), float(band["qualifying_upper"])
             rate = max(p.employer_rate, float(band["employer_minimum_rate"]))
-            yearly = bases[:, None] * growth[None, :]
-            pension_part = (rate * (np.clip(yearly, lower, upper) - lower)).sum(axis=1)
+            pension_part += (rate * (np.clip(yearly, lower, upper) - lower)).sum(axis=1)
         else:
             per_unit += p.employer_rate
     fixed_rows = offer_years(offer, n, base_salary=0.0)

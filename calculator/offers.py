@@ -136,7 +136,9 @@ class SignOn:
 class Pension:
     """Employer pension: a percent of pay, UK auto-enrolment basis, or a match formula.
 
-    See :func:`calculator.benefits.pension_value` for the rule.
+    See :func:`calculator.benefits.pension_value` for the rule. ``employee_rate`` None means
+    the offer or the user did not say what the employee pays: a match then assumes the match
+    cap (and says so in the questions to ask).
 
     >>> Pension(employer_rate=0.05).basis
     'salary'
@@ -146,15 +148,16 @@ class Pension:
     basis: PensionBasis = "salary"
     match_rate: float = 0.0
     match_cap: float = 0.0
-    employee_rate: float = 0.0
+    employee_rate: float | None = None
 
     def __post_init__(self) -> None:
         check_fraction("pension.employer_rate", self.employer_rate)
         check_choice("pension.basis", self.basis, ("salary", "qualifying_earnings"))
         check_fraction("pension.match_rate", self.match_rate, high=3.0)
         check_fraction("pension.match_cap", self.match_cap)
-        # the tax rules refuse more than this (deductions could exceed the pay left after tax)
-        check_fraction("pension.employee_rate", self.employee_rate, high=MAX_PENSION_RATE)
+        if self.employee_rate is not None:
+            # the tax rules refuse more than this (deductions could exceed the pay after tax)
+            check_fraction("pension.employee_rate", self.employee_rate, high=MAX_PENSION_RATE)
 
 
 @dataclass(frozen=True, slots=True)

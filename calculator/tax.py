@@ -68,14 +68,17 @@ from .money import format_money
 
 __all__ = [
     "COUNTRIES",
+    "DEFAULT_TAX_YEAR",
     "FILING_STATUSES",
     "GB_REGIONS",
     "MAX_PENSION_RATE",
     "PENSION_METHODS",
     "STUDENT_LOAN_PLANS",
+    "RetirementLimits",
     "TakeHome",
     "TaxProfile",
     "available_tax_years",
+    "retirement_limits",
     "take_home",
 ]
 
@@ -116,6 +119,40 @@ def available_tax_years(country: str) -> tuple[int, ...]:
     """
     check_choice("country", country, COUNTRIES)
     return _years()[country]
+
+
+#: The tax year used when none is given (the first year shipped for both countries).
+DEFAULT_TAX_YEAR: Final = 2025
+
+
+@dataclass(frozen=True, slots=True)
+class RetirementLimits:
+    """US 401(k) limits for one tax year: the most pay a plan may count (IRC 401(a)(17)) and
+    the most an employee may defer (IRC 402(g)).
+
+    >>> retirement_limits(2026).compensation_limit
+    360000.0
+    """
+
+    tax_year: int
+    compensation_limit: float
+    elective_deferral_limit: float
+
+
+def retirement_limits(tax_year: int = DEFAULT_TAX_YEAR) -> RetirementLimits:
+    """The US retirement-plan limits of ``tax_year`` (IRS Notices 2024-80 for 2025, 2025-67
+    for 2026), from ``data/tax/US-<year>.toml``.
+
+    >>> limits = retirement_limits(2025)
+    >>> limits.compensation_limit, limits.elective_deferral_limit
+    (350000.0, 23500.0)
+    """
+    rules = _rules("US", tax_year)["retirement"]
+    return RetirementLimits(
+        int(tax_year),
+        float(rules["compensation_limit"]),
+        float(rules["elective_deferral_limit"]),
+    )
 
 
 def _rules(country: str, tax_year: object) -> Mapping[str, Any]:
@@ -365,7 +402,7 @@ def _net(
 def take_home(
     gross: float,
     country: str = "GB",
-    tax_year: int = 2025,
+    tax_year: int = DEFAULT_TAX_YEAR,
     region: str | None = None,
     *,
     filing_status: str = "single",
@@ -491,7 +528,7 @@ class TaxProfile:
     """
 
     country: str = "GB"
-    tax_year: int = 2025
+    tax_year: int = DEFAULT_TAX_YEAR
     region: str | None = None
     filing_status: str = "single"
     student_loans: tuple[str, ...] = ()
