@@ -15,6 +15,7 @@ the HTML report, calendar export) load on first use through :func:`__getattr__` 
 from __future__ import annotations
 
 import importlib
+from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from .bands import (
@@ -182,6 +183,12 @@ from .verdict import (
     OfferPosition,
     assess_offer,
 )
+
+try:
+    #: The installed package's version (pyproject.toml is the one place it is written).
+    __version__: str = version("offer-compass")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
 
 # Public names whose modules import pandas, Plotly or icalendar: loaded on first access.
 _LAZY: dict[str, str] = {

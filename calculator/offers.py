@@ -9,7 +9,9 @@ round-trips it exactly.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import inspect
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -445,3 +447,27 @@ class Offer:
                 value = {g.name: getattr(value, g.name) for g in fields(value)}
             out[f.name] = value
         return out
+
+
+def _accept_base_salary(generated: Callable[..., None]) -> Callable[..., None]:
+    """Let ``Offer(name, base_salary=...)`` work as the README writes it: ``base_salary`` is
+    the pay as stated (per ``pay_period``), the same as ``base_amount``, given one way only."""
+
+    @functools.wraps(generated)
+    def init(self: Offer, *args: Any, base_salary: float | None = None, **kwargs: Any) -> None:
+        if base_salary is not None:
+            if len(args) > 1 or "base_amount" in kwargs:
+                raise InputError("base_salary", "give base_salary or base_amount, not both")
+            kwargs["base_amount"] = base_salary
+        generated(self, *args, **kwargs)
+
+    signature = inspect.signature(generated)
+    extra = inspect.Parameter(
+        "base_salary", inspect.Parameter.KEYWORD_ONLY, default=None, annotation="float | None"
+    )
+    params = [p for p in signature.parameters.values() if p.kind != p.VAR_KEYWORD]
+    setattr(init, "__signature__", signature.replace(parameters=[*params, extra]))  # noqa: B010
+    return init
+
+
+setattr(Offer, "__init__", _accept_base_salary(Offer.__init__))  # noqa: B010

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import calculator
 
 # The app's input models and scenario files live in app_pages/, never in the core.
@@ -52,3 +54,18 @@ def test_the_core_holds_no_ui_field_registry():
         source = Path(importlib.util.find_spec(f"calculator.{info.name}").origin).read_text()
         assert "offer_a." not in source, info.name
         assert "_pct" not in source, info.name
+
+
+def test_version_is_the_packages():
+    import tomllib
+
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())
+    assert calculator.__version__ == pyproject["project"]["version"]
+
+
+def test_offer_takes_base_salary_by_keyword():
+    assert calculator.Offer("A", base_salary=50_000).base_salary == 50_000
+    monthly = calculator.Offer("B", base_salary=4_000, pay_period="month")
+    assert monthly.base_salary == 48_000
+    with pytest.raises(calculator.InputError, match="not both"):
+        calculator.Offer("C", 1, base_salary=2)
