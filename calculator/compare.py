@@ -102,8 +102,8 @@ def offer_years(
         base = base0 * growth**year
         row = {
             "base": base,
-            "bonus": offer.bonus.expected(base) if offer.bonus is not None else 0.0,
-            "sign_on": offer.sign_on.amount if offer.sign_on is not None and year == 0 else 0.0,
+            "bonus": offer.bonus.expected(base, year) if offer.bonus is not None else 0.0,
+            "sign_on": offer.sign_on.in_year(year) if offer.sign_on is not None else 0.0,
             "relocation": (offer.relocation or 0.0) if year == 0 else 0.0,
             "equity": sum(v[year] for v in vesting if year < len(v)),
         }
@@ -651,10 +651,11 @@ def compare_offers(
 def value_if_leaving(offer: Offer, month: int) -> float:
     """What you would have received if you left after ``month`` months (nominal, gross).
 
-    Salary and benefits for the months worked (raises each year), bonuses for completed years,
-    equity vested by then (the cliff forfeits everything before month 12 on the standard
-    schedule), relocation kept, and the sign-on kept only if ``month`` is at least its
-    repayment period (otherwise repaid in full).
+    Salary and benefits for the months worked (raises each year), bonuses (retention amounts
+    included) for completed years, equity vested by then (the cliff forfeits everything before
+    month 12 on the standard schedule), relocation kept, and the sign-on instalments paid by
+    then, kept in full only if ``month`` is at least the repayment period (otherwise repaid in
+    full, or the unearned share of it when repayment is pro rata).
 
     >>> from calculator.offers import Offer, SignOn
     >>> from calculator.equity import EquityGrant
@@ -734,8 +735,12 @@ def cumulative_value_grid(
         raise InputError("base_salaries", "must all be finite and not negative")
     growth = (1.0 + (offer.raise_rate or 0.0)) ** np.arange(n)
     per_unit = 1.0  # value per unit of base in one year, for the parts linear in base
+    bonus_part = 0.0  # the bonus rate may differ by year: its part per unit of base over N years
     if offer.bonus is not None:
-        per_unit += offer.bonus.expected(1.0)
+        bonus = offer.bonus
+        bonus_part = sum(
+            (bonus.expected(1.0, y) - bonus.fixed(y)) * float(growth[y]) for y in range(n)
+        )
     if offer.holiday_days is not None:
         per_unit += holiday_value(offer.holiday_days, 1.0)
     if offer.study is not None:
@@ -754,11 +759,13 @@ def cumulative_value_grid(
             pension_part += (rate * (np.clip(yearly, lower, upper) - lower)).sum(axis=1)
         else:
             per_unit += p.employer_rate
-    fixed_rows = offer_years(offer, n, base_salary=0.0)
+    fixed_rows = offer_years(offer, n, base_salary=0.0)  # at base 0 the bonus is its fixed part
     fixed = sum(
-        sum(v for k, v in row.items() if k not in ("base", "bonus", "holiday", "study", "pension"))
+        sum(v for k, v in row.items() if k not in ("base", "holiday", "study", "pension"))
         for row in fixed_rows
     )
     fixed += (offer.study.funding or 0.0) * n if offer.study is not None else 0.0
-    result: NDArray[np.float64] = bases * per_unit * growth.sum() + pension_part + fixed
+    result: NDArray[np.float64] = (
+        bases * (per_unit * growth.sum() + bonus_part) + pension_part + fixed
+    )
     return result

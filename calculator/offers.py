@@ -75,17 +75,25 @@ def _mapping(name: str, data: object) -> Mapping[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Bonus:
-    """Annual bonus: ``target_rate x base x expected_payout`` (DOMAIN.md 4).
+    """Cash bonus each year (DOMAIN.md 4 and 5): ``rate x base x expected_payout`` plus any
+    fixed amount for that year.
 
     ``expected_payout`` None means the offer gave no payout history: 100% is assumed and the
-    question is asked.
+    question is asked. ``rates_by_year`` sets the target rate of years 1, 2, ... (later years
+    use ``target_rate``), e.g. a guaranteed first-year bonus; ``amounts_by_year`` are fixed
+    cash amounts paid at the end of years 1, 2, ... (a retention bonus), not scaled by payout.
 
     >>> Bonus(0.10, 0.8).expected(50_000)
     4000.0
+    >>> retention = Bonus(0.10, amounts_by_year=(0, 10_000, 10_000))
+    >>> [retention.expected(50_000, year) for year in range(4)]
+    [5000.0, 15000.0, 15000.0, 5000.0]
     """
 
     target_rate: float
     expected_payout: float | None = None
+    rates_by_year: tuple[float, ...] = ()
+    amounts_by_year: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -93,30 +101,62 @@ class Bonus:
         )
         if self.expected_payout is not None:
             check_fraction("bonus.expected_payout", self.expected_payout, high=3.0)
+        rates = _yearly("bonus.rates_by_year", self.rates_by_year)
+        for year, rate in enumerate(rates, start=1):
+            check_fraction(f"bonus.rates_by_year.{year}", rate, high=5.0)
+        amounts = _yearly("bonus.amounts_by_year", self.amounts_by_year)
+        checked = tuple(
+            check_non_negative(f"bonus.amounts_by_year.{year}", amount)
+            for year, amount in enumerate(amounts, start=1)
+        )
+        object.__setattr__(self, "rates_by_year", tuple(float(r) for r in rates))
+        object.__setattr__(self, "amounts_by_year", checked)
 
-    def expected(self, base_salary: float) -> float:
-        """Expected bonus on ``base_salary``."""
+    def rate(self, year: int = 0) -> float:
+        """The target rate of year ``year`` (0 = the first year)."""
+        return self.rates_by_year[year] if year < len(self.rates_by_year) else self.target_rate
+
+    def fixed(self, year: int = 0) -> float:
+        """The fixed amount paid for year ``year`` (0 = the first year)."""
+        return self.amounts_by_year[year] if year < len(self.amounts_by_year) else 0.0
+
+    def expected(self, base_salary: float, year: int = 0) -> float:
+        """Expected bonus of year ``year`` (0 = the first) on that year's ``base_salary``."""
         payout = 1.0 if self.expected_payout is None else self.expected_payout
-        return self.target_rate * base_salary * payout
+        return self.rate(year) * base_salary * payout + self.fixed(year)
+
+
+def _yearly(name: str, values: object) -> tuple[Any, ...]:
+    """A per-year sequence (year 1 first), at most 30 years."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, (list, tuple)):
+        raise InputError(name, "must be a list of yearly figures, year 1 first")
+    if len(values) > 30:
+        raise InputError(name, f"must cover at most 30 years, got {len(values)}")
+    return tuple(values)
 
 
 @dataclass(frozen=True, slots=True)
 class SignOn:
-    """One-off sign-on bonus, counted in year 1 only (DOMAIN.md 4), with its repayment clause.
+    """Sign-on bonus with its repayment clause, paid at once or in instalments (DOMAIN.md 4-5).
 
-    Default clause (the common one): repaid **in full** if you leave within
-    ``repayment_months``. With ``pro_rata=True`` you repay only the unearned part, so you keep
-    ``amount x month / repayment_months``.
+    ``instalments`` are ``(month, share)`` pairs (month 0 = the first day; shares add up to 1);
+    none means all of it at the start. Default clause (the common one): repaid **in full** if
+    you leave within ``repayment_months``; with ``pro_rata=True`` you keep the share earned,
+    ``amount x month / repayment_months``, of what has been paid.
 
     >>> SignOn(5_000, 12).kept_if_leaving_at(6), SignOn(5_000, 12).kept_if_leaving_at(12)
     (0.0, 5000.0)
     >>> SignOn(6_000, 12, pro_rata=True).kept_if_leaving_at(3)
     1500.0
+    >>> halves = SignOn(10_000, 0, instalments=((0, 0.5), (12, 0.5)))
+    >>> halves.paid_by_month(11), halves.in_year(1)
+    (5000.0, 5000.0)
     """
 
     amount: float
     repayment_months: int = 0
     pro_rata: bool = False
+    instalments: tuple[tuple[int, float], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "amount", check_non_negative("sign_on", self.amount))
@@ -124,14 +164,47 @@ class SignOn:
         object.__setattr__(self, "repayment_months", months)
         if not isinstance(self.pro_rata, bool):
             raise InputError("sign_on.pro_rata", f"must be true or false, got {self.pro_rata!r}")
+        object.__setattr__(self, "instalments", _instalments(self.instalments))
+
+    def _paid(self) -> tuple[tuple[int, float], ...]:
+        return self.instalments or ((0, 1.0),)
+
+    def paid_by_month(self, month: int) -> float:
+        """What has been paid by the end of month ``month`` (0 = the first day)."""
+        return self.amount * sum(share for at, share in self._paid() if at <= month)
+
+    def in_year(self, year: int) -> float:
+        """What is paid during year ``year`` (0 = the first: months 0 to 11)."""
+        return self.amount * sum(share for at, share in self._paid() if at // 12 == year)
 
     def kept_if_leaving_at(self, month: int) -> float:
         """What you keep if you leave after ``month`` months (see the class docstring)."""
+        paid = self.paid_by_month(month)
         if month >= self.repayment_months:
-            return self.amount
+            return paid
         if self.pro_rata:
-            return self.amount * max(month, 0) / self.repayment_months
+            return min(paid, self.amount * max(month, 0) / self.repayment_months)
         return 0.0
+
+
+def _instalments(value: object) -> tuple[tuple[int, float], ...]:
+    """(month, share) pairs: months 0-60 in order, shares 0-1 adding up to 1."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise InputError("sign_on.instalments", "must be a list of (month, share) pairs")
+    pairs: list[tuple[int, float]] = []
+    for pair in value:
+        if isinstance(pair, (str, bytes)) or not isinstance(pair, (list, tuple)) or len(pair) != 2:
+            raise InputError(
+                "sign_on.instalments", f"each must be a (month, share) pair, got {pair!r}"
+            )
+        month = check_int_range("sign_on.instalments", pair[0], 0, 60)
+        pairs.append((month, check_fraction("sign_on.instalments", pair[1])))
+    if pairs and [m for m, _ in pairs] != sorted(m for m, _ in pairs):
+        raise InputError("sign_on.instalments", "months must be in order")
+    if pairs and abs(sum(share for _, share in pairs) - 1.0) > 1e-6:
+        total = sum(share for _, share in pairs) * 100
+        raise InputError("sign_on.instalments", f"shares must add up to 100%, got {total:g}%")
+    return tuple(pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +430,7 @@ class Offer:
         (:func:`calculator.benefits.health_care_default`). Unknown keys are an error.
 
         >>> Offer.from_dict({"name": "B", "base_salary": 60_000, "bonus": {"target_rate": 0.1}}).bonus
-        Bonus(target_rate=0.1, expected_payout=None)
+        Bonus(target_rate=0.1, expected_payout=None, rates_by_year=(), amounts_by_year=())
         """
         data = _mapping("offer", data)
         allowed = {f.name for f in fields(cls)} | {"base_salary"}
