@@ -94,6 +94,9 @@ class Bonus:
     expected_payout: float | None = None
     rates_by_year: tuple[float, ...] = ()
     amounts_by_year: tuple[float, ...] = ()
+    #: The lowest and highest payout the user thinks likely (fractions of target), for the
+    #: simulation (:func:`calculator.simulate.simulate_offers`); None: the expected payout, fixed.
+    payout_range: tuple[float, float] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -111,6 +114,8 @@ class Bonus:
         )
         object.__setattr__(self, "rates_by_year", tuple(float(r) for r in rates))
         object.__setattr__(self, "amounts_by_year", checked)
+        if self.payout_range is not None:
+            object.__setattr__(self, "payout_range", _payout_range(self.payout_range))
 
     def rate(self, year: int = 0) -> float:
         """The target rate of year ``year`` (0 = the first year)."""
@@ -124,6 +129,16 @@ class Bonus:
         """Expected bonus of year ``year`` (0 = the first) on that year's ``base_salary``."""
         payout = 1.0 if self.expected_payout is None else self.expected_payout
         return self.rate(year) * base_salary * payout + self.fixed(year)
+
+
+def _payout_range(value: object) -> tuple[float, float]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise InputError("bonus.payout_range", f"must be (lowest, highest), got {value!r}")
+    low = check_fraction("bonus.payout_range", value[0], high=3.0)
+    high = check_fraction("bonus.payout_range", value[1], high=3.0)
+    if low > high:
+        raise InputError("bonus.payout_range", f"lowest ({low:g}) is above highest ({high:g})")
+    return (low, high)
 
 
 def _yearly(name: str, values: object) -> tuple[Any, ...]:
@@ -430,7 +445,7 @@ class Offer:
         (:func:`calculator.benefits.health_care_default`). Unknown keys are an error.
 
         >>> Offer.from_dict({"name": "B", "base_salary": 60_000, "bonus": {"target_rate": 0.1}}).bonus
-        Bonus(target_rate=0.1, expected_payout=None, rates_by_year=(), amounts_by_year=())
+        Bonus(target_rate=0.1, expected_payout=None, rates_by_year=(), amounts_by_year=(), payout_range=None)
         """
         data = _mapping("offer", data)
         allowed = {f.name for f in fields(cls)} | {"base_salary"}
