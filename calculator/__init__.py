@@ -69,6 +69,7 @@ from .compare import (
     cumulative_value_grid,
     offer_years,
     questions_to_ask,
+    refresher_years,
     value_if_leaving,
 )
 from .counter import (
@@ -413,6 +414,7 @@ __all__ = [
     "plan_to_ics",
     "price_level",
     "questions_to_ask",
+    "refresher_years",
     "retirement_limits",
     "roll_to_working_day",
     "round_precise",

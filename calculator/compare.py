@@ -57,12 +57,13 @@ __all__ = [
     "cumulative_value_grid",
     "offer_years",
     "questions_to_ask",
+    "refresher_years",
     "value_if_leaving",
 ]
 
 View = Literal["nominal", "same_money"]
 #: Pay components before the benefits, in display order.
-CASH_COMPONENTS: Final = ("base", "bonus", "sign_on", "relocation", "equity")
+CASH_COMPONENTS: Final = ("base", "bonus", "sign_on", "relocation", "equity", "refreshers")
 _EQUITY_SCENARIO: Final = "base"
 #: Holiday is offered as a way to close the gap only up to this many extra days a year; beyond
 #: it the ask would not be a realistic request.
@@ -97,6 +98,7 @@ def offer_years(
     )
     growth = 1.0 + (offer.raise_rate or 0.0)
     vesting = [grant.yearly(_EQUITY_SCENARIO) for grant in offer.equity]
+    counted = refresher_years(offer, n) if offer.refreshers_counted else ()
     out: list[dict[str, float]] = []
     for year in range(n):
         base = base0 * growth**year
@@ -107,9 +109,27 @@ def offer_years(
             "relocation": (offer.relocation or 0.0) if year == 0 else 0.0,
             "equity": sum(v[year] for v in vesting if year < len(v)),
         }
+        if counted:
+            row["refreshers"] = counted[year]
         row.update(value_benefits(offer, base).values)
         out.append(row)
     return tuple(out)
+
+
+def refresher_years(offer: Offer, years: int = 4) -> tuple[float, ...]:
+    """Refresher equity vesting in each year (DOMAIN.md 5: not guaranteed), whether or not
+    the offer counts it in its totals; zeros without a refresher plan.
+
+    >>> from calculator.offers import Offer
+    >>> from calculator.equity import RefresherPlan
+    >>> refresher_years(Offer("A", 90_000, refreshers=RefresherPlan(40_000)), 4)
+    (0.0, 10000.0, 20000.0, 30000.0)
+    """
+    _check_offer("offer", offer)
+    n = check_int_range("years", years, 1, 30)
+    if offer.refreshers is None:
+        return (0.0,) * n
+    return tuple(offer.refreshers.yearly(n))
 
 
 def _total(offer: Offer, years: int, base_salary: float | None = None) -> float:
@@ -140,7 +160,7 @@ def _net_years(offer: Offer, rows: Sequence[Mapping[str, float]]) -> tuple[float
     rsu = [grant.yearly(_EQUITY_SCENARIO) for grant in offer.equity if grant.kind == "rsu"]
     out = []
     for year, row in enumerate(rows):
-        vested = sum(v[year] for v in rsu if year < len(v))
+        vested = sum(v[year] for v in rsu if year < len(v)) + row.get("refreshers", 0.0)
         cash = row["base"] + row["bonus"] + row["sign_on"] + vested
         net_cash = offer.tax.take_home(
             cash,
@@ -180,6 +200,9 @@ class OfferTotals:
     place_note: str = "no place given: figures as paid"
     net_by_year: tuple[float, ...] | None = None
     equity_by_scenario: Mapping[str, float] = field(default_factory=dict)
+    #: Refresher equity vesting each year (not guaranteed), shown apart; in ``rows`` too only
+    #: when the offer counts it.
+    refreshers_by_year: tuple[float, ...] = ()
 
     @property
     def equity_note(self) -> str:
@@ -601,6 +624,7 @@ def compare_offers(
                 equity_by_scenario={
                     k: v * factor for k, v in _equity_by_scenario(offer, n).items()
                 },
+                refreshers_by_year=tuple(v * factor for v in refresher_years(offer, n)),
             )
         )
 
@@ -675,7 +699,9 @@ def value_if_leaving(offer: Offer, month: int) -> float:
         if months == 0:
             continue
         recurring = sum(
-            v for k, v in row.items() if k not in ("bonus", "sign_on", "relocation", "equity")
+            v
+            for k, v in row.items()
+            if k not in ("bonus", "sign_on", "relocation", "equity", "refreshers")
         )
         value += recurring * months / 12
         if months == 12:
@@ -684,6 +710,8 @@ def value_if_leaving(offer: Offer, month: int) -> float:
     if offer.sign_on is not None:
         value += offer.sign_on.kept_if_leaving_at(m)
     value += sum(grant.vested_by_month(m, _EQUITY_SCENARIO) for grant in offer.equity)
+    if offer.refreshers is not None and offer.refreshers_counted:
+        value += offer.refreshers.vested_by_month(m)
     return value
 
 

@@ -23,7 +23,7 @@ from ._validate import (
     check_positive,
     check_range,
 )
-from .equity import EquityGrant
+from .equity import EquityGrant, RefresherPlan
 from .errors import InputError
 from .periods import PAY_PERIODS, PayPeriod, to_annual
 from .places import Place
@@ -319,7 +319,9 @@ class Offer:
     figure (``to_annual``). Everything optional is ``None`` when not stated. ``factors`` rates
     non-money factors 1-5 (they join the weighted score, never the cash total).
     ``taxable_benefits`` names the benefits (from :data:`TAXABLE_BENEFITS`) the user says are
-    taxed as income, for the net view.
+    taxed as income, for the net view. ``refreshers`` are the yearly equity grants the employer
+    expects to add (not guaranteed, DOMAIN.md 5): always shown apart, and counted in the totals
+    only when ``refreshers_counted`` (the user asked for it).
 
     >>> offer = Offer("Acme", base_amount=4_000, pay_period="month", holiday_days=25)
     >>> offer.base_salary
@@ -351,6 +353,8 @@ class Offer:
     place: Place | None = None
     tax: TaxProfile | None = None
     taxable_benefits: tuple[str, ...] = ()
+    refreshers: RefresherPlan | None = None
+    refreshers_counted: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
@@ -383,6 +387,12 @@ class Offer:
 
             if not isinstance(self.tax, TaxProfile):
                 raise InputError("tax", f"must be a TaxProfile, got {type(self.tax).__name__}")
+        if self.refreshers is not None and not isinstance(self.refreshers, RefresherPlan):
+            raise InputError(
+                "refreshers", f"must be a RefresherPlan, got {type(self.refreshers).__name__}"
+            )
+        if not isinstance(self.refreshers_counted, bool):
+            raise InputError("refreshers_counted", "must be true or false")
         if not isinstance(self.factors, Mapping):
             raise InputError("factors", "must map factor names to ratings 1-5")
         for factor, rating in self.factors.items():
@@ -507,6 +517,10 @@ class Offer:
         values["taxable_benefits"] = tuple(taxable)
         if values.get("place") is not None:
             values["place"] = Place.from_dict(values["place"])
+        if values.get("refreshers") is not None:
+            values["refreshers"] = RefresherPlan.from_dict(
+                _mapping("refreshers", values["refreshers"])
+            )
         if values.get("tax") is not None:
             from .tax import TaxProfile
 
