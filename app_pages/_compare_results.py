@@ -15,9 +15,9 @@ import streamlit as st
 
 from app_pages import state
 from app_pages._glue import plot, result_section
-from app_pages.models import ScenarioInput, offer_label
+from app_pages.models import CURRENT_JOB, OFFER_COUNT, ScenarioInput, column_label
 from app_pages.safe import escape
-from app_pages.widgets import choice, slider
+from app_pages.widgets import choice, number, slider
 from calculator.money import format_money
 from calculator.offers import Offer
 
@@ -35,20 +35,20 @@ def choices() -> tuple[dict[str, list[int]], list[str]]:
     return years, list(places.STATES)
 
 
-def core_offers(inputs: ScenarioInput) -> list[tuple[int, Offer]]:
-    """(column, Offer) for every column with a valid base salary; each core error is put
-    under the widget that caused it, naming the offer (call before drawing the form)."""
-    built: list[tuple[int, Offer]] = []
-    for index, offer, error in inputs.core_offers():
+def core_offers(inputs: ScenarioInput) -> list[tuple[str, Offer]]:
+    """(column prefix, Offer) for every column with a valid base salary; each core error is
+    put under the widget that caused it, naming the offer (call before drawing the form)."""
+    built: list[tuple[str, Offer]] = []
+    for prefix, offer, error in inputs.core_offers():
         if error is not None:
-            name = inputs.offers[index].name.strip() or offer_label(index)
+            name = inputs.column(prefix).name.strip() or column_label(prefix)
             state.add_error(error.field, error.rule, name)
         elif offer is not None:
-            built.append((index, offer))
+            built.append((prefix, offer))
     return built
 
 
-def show(inputs: ScenarioInput, built: list[tuple[int, Offer]]) -> None:
+def show(inputs: ScenarioInput, built: list[tuple[str, Offer]]) -> None:
     """Draw the results: totals, gap, break-even, asks, questions, charts and the report."""
     if len(built) < 2:
         st.info("Enter a base salary for both offers (or load the example) to compare them.")
@@ -59,11 +59,19 @@ def show(inputs: ScenarioInput, built: list[tuple[int, Offer]]) -> None:
     comparison = _computed(key, offers)
     _totals(inputs, comparison)
     _charts(inputs, key, comparison, offers)
+    if inputs.compare.show_odds:
+        with result_section():
+            _odds(inputs, key, offers)
 
 
-def _home_index(inputs: ScenarioInput, built: list[tuple[int, Offer]]) -> int | None:
-    """The offer whose place's prices the same-money view uses."""
-    with_place = [(index, offer) for index, offer in built if offer.place is not None]
+def _home_number(prefix: str) -> int:
+    """``compare.home``'s number for a column: its offer index, or OFFER_COUNT for your job."""
+    return OFFER_COUNT if prefix == CURRENT_JOB else int(prefix.split(".")[1])
+
+
+def _home_index(inputs: ScenarioInput, built: list[tuple[str, Offer]]) -> int | None:
+    """The offer whose place's prices the same-money view uses (its position in ``built``)."""
+    with_place = [(_home_number(p), offer) for p, offer in built if offer.place is not None]
     if not with_place:
         st.info(
             "To compare in the same money, give each offer a place (a US state or a price "
@@ -79,14 +87,15 @@ def _home_index(inputs: ScenarioInput, built: list[tuple[int, Offer]]) -> int | 
         options=list(labels),
         horizontal=True,
     )
-    return [index for index, _ in built].index(picked)
+    return [_home_number(prefix) for prefix, _ in built].index(picked)
 
 
-def _key(inputs: ScenarioInput, built: list[tuple[int, Offer]], home: int | None) -> str:
+def _key(inputs: ScenarioInput, built: list[tuple[str, Offer]], home: int | None) -> str:
     """Everything the comparison and figures depend on, as JSON (the cache key)."""
     return json.dumps(
         {
-            "offers": [inputs.offers[i].model_dump(mode="json") for i, _ in built],
+            "offers": [inputs.column(p).model_dump(mode="json") for p, _ in built],
+            "refreshers": inputs.compare.count_refreshers,
             "currency": inputs.numbers.currency,
             "weights": inputs.weights.to_core(),
             "years": inputs.compare.years,
@@ -105,6 +114,8 @@ CHARTS = {
     "leaving": "If you leave early",
     "take_home": "Take-home pay",
     "place": "Cost of living",
+    "vesting": "Vesting",
+    "years": "Year by year (table)",
 }
 
 
@@ -142,6 +153,12 @@ def _figures(key: str, chart: str, _offers: list[Offer], _comparison: Any) -> li
         return (
             [] if _comparison.home_place is None else [charts.place_adjustment_chart(_comparison)]
         )
+    if chart == "vesting":
+        return [
+            charts.vesting_chart(offer, spec["years"])
+            for offer in _offers
+            if offer.equity or offer.refreshers is not None
+        ]
     figures = []
     for offer in _offers:
         if offer.tax is not None:
@@ -180,15 +197,45 @@ def _totals(inputs: ScenarioInput, comparison: Any) -> None:
 
     st.subheader("Totals")
     st.caption(f"Figures: **{escape(view_text)}**.")
+    baseline = _baseline(inputs, comparison, use_net)
     columns = st.columns(len(comparison.totals))
     for column, total in zip(columns, comparison.totals, strict=True):
         year_one = total.year_one_net if use_net else total.year_one
         cumulative = total.cumulative_net if use_net else total.cumulative
         column.metric(f"{escape(total.name)}: year one", money(year_one))
-        column.metric(f"{escape(total.name)}: {years} years", money(cumulative))
+        delta = None
+        if baseline is not None and total.name != baseline[0] and cumulative is not None:
+            delta = f"{money(cumulative - baseline[1])} vs your current job"
+        column.metric(f"{escape(total.name)}: {years} years", money(cumulative), delta=delta)
         column.caption(escape(total.place_note))
+        if any(total.refreshers_by_year) and not inputs.compare.count_refreshers:
+            column.caption(
+                escape(
+                    f"Refreshers, not guaranteed and not counted: "
+                    f"{money(sum(total.refreshers_by_year))} over {years} years."
+                )
+            )
+    if baseline is not None:
+        st.info(
+            escape(
+                f"Your current job is worth {money(baseline[1])} over {years} years: the number "
+                "each offer has to beat."
+            )
+        )
     with result_section():
         _verdict(comparison, use_net, view_text, years, money)
+
+
+def _baseline(inputs: ScenarioInput, comparison: Any, use_net: bool) -> tuple[str, float] | None:
+    """(name, N-year value) of your current job when it is a column of the comparison."""
+    if not inputs.compare.include_current:
+        return None
+    name = inputs.current_job.name.strip() or column_label(CURRENT_JOB)
+    for total in comparison.totals:
+        if total.name == name:
+            value = total.cumulative_net if use_net else total.cumulative
+            return None if value is None else (name, value)
+    return None
 
 
 def _verdict(comparison: Any, use_net: bool, view_text: str, years: int, money: Any) -> None:
@@ -245,6 +292,9 @@ def _available(comparison: Any, offers: list[Offer]) -> list[str]:
         names.append("take_home")
     if comparison.home_place is not None:
         names.append("place")
+    if any(offer.equity or offer.refreshers is not None for offer in offers):
+        names.append("vesting")
+    names.append("years")
     return names
 
 
@@ -267,6 +317,11 @@ def _charts(inputs: ScenarioInput, key: str, comparison: Any, offers: list[Offer
             "What each offer would have paid you by then: equity before the cliff is lost and "
             "a sign-on with a repayment clause is paid back.",
         )
+    if chart == "years":
+        with result_section():
+            _year_tables(inputs, comparison)
+        _report(key, comparison, offers)
+        return
     with result_section():
         figures = _figures(key, chart, offers, comparison)
         if chart == "take_home":
@@ -316,3 +371,65 @@ def _report(key: str, comparison: Any, offers: list[Offer]) -> None:
             key="_oc_report",
             help="One file with the totals, charts and questions. Opens offline in any browser.",
         )
+
+
+def _year_tables(inputs: ScenarioInput, comparison: Any) -> None:
+    """Each offer's value by component and year (like Levels.fyi's), in the comparison's view
+    before tax, with refreshers and take-home pay on their own rows where there are any."""
+    import pandas as pd
+
+    from calculator.charts import component_label
+
+    currency = comparison.totals[0].currency
+    tabs = st.tabs([escape(t.name) for t in comparison.totals])
+    for total, tab in zip(comparison.totals, tabs, strict=True):
+        with tab:
+            years = [f"Year {n}" for n in range(1, len(total.rows) + 1)]
+            keys = list(dict.fromkeys(k for row in total.rows for k, v in row.items() if v))
+            table = {component_label(k): [row.get(k, 0.0) for row in total.rows] for k in keys}
+            table["Total"] = list(total.by_year)
+            if any(total.refreshers_by_year) and not inputs.compare.count_refreshers:
+                table["Refreshers (not guaranteed, not in the total)"] = list(
+                    total.refreshers_by_year
+                )
+            if total.net_by_year is not None:
+                table["Take-home (after tax)"] = list(total.net_by_year)
+            frame = pd.DataFrame(table, index=years).T
+            frame[f"{len(years)} years"] = frame.sum(axis=1)
+            shown = frame.map(lambda v: format_money(float(v), currency))
+            st.dataframe(shown, width="stretch")
+
+
+#: Futures simulated for the odds (DOMAIN.md 5), with a fixed seed so a rerun shows the same.
+PATHS = 100_000
+SEED = 20_261_129
+
+
+@st.cache_resource(max_entries=8, show_spinner="Simulating 100,000 futures...")
+def _simulated(key: str, leave_chance: float, _offers: list[Offer]) -> Any:
+    from calculator.simulate import simulate_offers
+
+    years = json.loads(key)["years"]
+    return simulate_offers(*_offers, years=years, paths=PATHS, seed=SEED, leave_chance=leave_chance)
+
+
+def _odds(inputs: ScenarioInput, key: str, offers: list[Offer]) -> None:
+    """How often each offer comes out ahead across simulated futures, and the fan chart."""
+    from calculator import charts
+
+    st.subheader("The odds")
+    number(
+        "compare.leave_chance_pct",
+        "Chance you leave in any year (%)",
+        "Optional: the odds then count each offer only up to a leaving month drawn at random.",
+    )
+    leave = (inputs.compare.leave_chance_pct or 0.0) / 100
+    result = _simulated(key, leave, offers)
+    lines = [
+        f"- **{escape(name)}** comes out ahead in {share:.0%} of {result.paths:,} futures."
+        for name, share in result.win_probability.items()
+    ]
+    st.markdown("\n".join(lines))
+    for note in result.notes:
+        st.caption(escape(note))
+    plot(charts.odds_fan_chart(result), key="chart_odds")

@@ -88,7 +88,7 @@ def offer_salaries(inputs: ScenarioInput) -> list[tuple[str, float]]:
     return [(offer.name, offer.base_salary) for _, offer, _ in _valid(inputs)]
 
 
-def _valid(inputs: ScenarioInput) -> list[tuple[int, Any, None]]:
+def _valid(inputs: ScenarioInput) -> list[tuple[str, Any, None]]:
     return [(i, o, e) for i, o, e in inputs.core_offers() if o is not None and e is None]
 
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from app_pages import _glue as glue
 from app_pages import state
-from app_pages.models import ScenarioInput, offer_label
+from app_pages.models import CURRENT_JOB, ScenarioInput, column_label
 from app_pages.safe import escape
 from app_pages.widgets import checkbox, message
 from calculator.errors import InputError
@@ -157,7 +157,11 @@ def _negotiation_figures(inputs: ScenarioInput) -> tuple[Any, tuple[str, ...]]:
     from calculator.compare import compare_offers
 
     _, counter, _ = glue.bands_and_counter(inputs.numbers, report=False)
-    offers = [offer for _, offer, error in inputs.core_offers() if offer is not None and not error]
+    offers = [
+        offer
+        for prefix, offer, error in inputs.core_offers()
+        if offer is not None and not error and prefix != CURRENT_JOB
+    ]
     asks: tuple[str, ...] = ()
     if len(offers) >= 2:
         try:
@@ -180,10 +184,10 @@ def acceptance_section(inputs: ScenarioInput) -> None:
     if query.min_salary_from_bands and bands is not None:
         terms = replace(AcceptanceTerms.from_bands(bands), **_others(terms))
         st.caption("Minimum salary: your bottom line from Your numbers (type one to change it).")
-    columns = st.columns(len(inputs.offers))
-    for (index, offer, error), column in zip(inputs.core_offers(), columns, strict=True):
+    offers = [c for c in inputs.core_offers() if c[0] != CURRENT_JOB]
+    for (prefix, offer, error), column in zip(offers, st.columns(len(offers)), strict=True):
         with column:
-            name = offer.name if offer is not None else offer_label(index)
+            name = offer.name if offer is not None else column_label(prefix)
             st.markdown(f"**{escape(name)}**")
             if error is not None or offer is None:
                 st.caption("Enter this offer on the Compare page to check it.")
@@ -191,7 +195,7 @@ def acceptance_section(inputs: ScenarioInput) -> None:
                 for item in check_acceptance(terms, offer).items:
                     icon = {"pass": "✅", "fail": "❌"}.get(item.status, "❔")
                     st.markdown(f"{icon} {escape(item.message)}")
-            _checklist(index, inputs)
+            _checklist(prefix, inputs)
 
 
 def _others(terms: Any) -> dict[str, Any]:
@@ -201,13 +205,13 @@ def _others(terms: Any) -> dict[str, Any]:
     }
 
 
-def _checklist(index: int, inputs: ScenarioInput) -> None:
+def _checklist(prefix: str, inputs: ScenarioInput) -> None:
     """The six things the written offer should state, ticked by the user (saved)."""
     from calculator.checklist import LETTER_ITEMS, offer_letter_checklist
 
     st.caption("Does the written offer state each of these? Tick what it does.")
     for key, (label, _) in LETTER_ITEMS.items():
-        checkbox(f"offers.{index}.letter.{key}", label, f"The letter states {label.lower()}.")
-    result = offer_letter_checklist(inputs.offers[index].letter.confirmed())
+        checkbox(f"{prefix}.letter.{key}", label, f"The letter states {label.lower()}.")
+    result = offer_letter_checklist(inputs.column(prefix).letter.confirmed())
     for line in result.ask_in_writing:
         st.markdown(f"- {escape(line)}")

@@ -5,9 +5,12 @@ Widget keys are the field paths of :class:`app_pages.models.OfferInput` under ``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import streamlit as st
 
-from app_pages.models import FACTORS, offer_label
+from app_pages.models import CURRENT_JOB, FACTORS, column_label
 from app_pages.widgets import (
     checkbox,
     choice,
@@ -17,6 +20,7 @@ from app_pages.widgets import (
     number,
     pay_warning,
     slider,
+    table,
     text,
 )
 
@@ -30,9 +34,12 @@ PERIODS = {
     "hour": "an hour",
 }
 SCHEDULES = {
-    "standard": "Standard (1-year cliff, then monthly)",
+    "standard": "Standard: 25% after a year, then monthly",
+    "standard_quarterly": "25% after a year, then quarterly",
     "front_loaded": "Front-loaded 40/30/20/10",
     "back_loaded": "Back-loaded 5/15/40/40",
+    "amazon": "5% / 15%, then 20% every 6 months",
+    "custom": "My own dates (type them)",
 }
 PENSIONS = {
     "none": "None / not stated",
@@ -66,13 +73,37 @@ WEIGHT_LABELS = {
 
 
 def offer_form(
-    index: int, title: str, tax_years: dict[str, list[int]], states: list[str], currency: str
+    prefix: str, title: str, tax_years: dict[str, list[int]], states: list[str], currency: str
 ) -> None:
-    """Draw every input of offer column ``index`` (keys ``offers.<index>.<field>``)."""
-    k = f"offers.{index}."
+    """Draw every input of one column (keys ``<prefix>.<field>``: ``offers.N`` or
+    ``current_job``)."""
+    k = f"{prefix}."
     st.subheader(title)
-    message(f"offers.{index}")
-    text(k + "name", "Employer or offer name", "A short name to tell the offers apart.")
+    message(prefix)
+    _pay(k, currency, prefix == CURRENT_JOB)
+    with st.expander("Bonus, sign-on, relocation, raises", expanded=True):
+        _cash(k)
+    with st.expander("Equity"):
+        _equity(k)
+    _benefits(k)
+    with st.expander("How it feels (1 = poor, 5 = great)"):
+        for factor in FACTORS:
+            slider(
+                k + f"factor_{factor}",
+                FACTOR_LABELS[factor],
+                "Your own rating. It joins the weighted score, never the money.",
+            )
+    _place_and_tax(k, tax_years, states)
+
+
+def _pay(k: str, currency: str, current: bool) -> None:
+    text(
+        k + "name",
+        "Employer or offer name" if not current else "Name",
+        "A short name to tell the columns apart."
+        if not current
+        else "How to call your current job, e.g. 'Stay at Acme'.",
+    )
     a, b = st.columns([3, 2])
     with a:
         money_input(k + "base_salary", "Base salary", "The guaranteed pay before tax.")
@@ -92,87 +123,176 @@ def offer_form(
         step=0.5,
     )
     hours_warning(k + "hours_per_week")
-    with st.expander("Bonus, sign-on, relocation, raises", expanded=True):
-        a, b = st.columns(2)
-        with a:
-            number(k + "bonus_target_pct", "Bonus target (%)", "The bonus as a % of base salary.")
-        with b:
-            number(
-                k + "bonus_payout_pct",
-                "Expected payout (%)",
-                "How much of the target you expect to be paid out. 100% unless you know better.",
-            )
-        a, b = st.columns(2)
-        with a:
-            money_input(k + "sign_on", "Sign-on payment", "A one-off payment when you join.")
-        with b:
-            number(
-                k + "sign_on_repay_months",
-                "Repay if you leave within (months)",
-                "Many sign-on payments must be paid back if you leave early.",
-                step=1.0,
-                fmt="%d",
-            )
-        a, b = st.columns(2)
-        with a:
-            money_input(k + "relocation", "Relocation", "One-off help with moving costs.")
-        with b:
-            number(
-                k + "raise_pct", "Yearly raise (%)", "The pay rise you expect each year.", step=0.5
-            )
-    with st.expander("Equity"):
-        kind = choice(
-            k + "equity_kind",
-            "Equity type",
-            "RSUs are shares given to you; options let you buy shares at a fixed (strike) price.",
-            {"none": "None", "rsu": "Shares (RSUs)", "option": "Stock options"},
-            options=["none", "rsu", "option"],
-            horizontal=True,
+
+
+def _cash(k: str) -> None:
+    """Bonus (with its likely range and any fixed amounts by year), sign-on, relocation."""
+    a, b = st.columns(2)
+    with a:
+        number(k + "bonus_target_pct", "Bonus target (%)", "The bonus as a % of base salary.")
+    with b:
+        number(
+            k + "bonus_payout_pct",
+            "Expected payout (%)",
+            "How much of the target you expect to be paid out. 100% unless you know better.",
         )
-        if kind != "none":
-            a, b = st.columns(2)
-            with a:
-                number(k + "equity_shares", "Number of shares", "Shares in the whole grant.")
-            with b:
-                if kind == "rsu":
-                    money_input(
-                        k + "equity_grant_value",
-                        "Grant value",
-                        "The total value of the grant, if stated instead of shares x price.",
-                    )
-                else:
-                    number(
-                        k + "equity_strike",
-                        "Strike price",
-                        "The price per share you would pay.",
-                        step=0.1,
-                        fmt="%.2f",
-                    )
-            if kind == "rsu":
-                number(
-                    k + "equity_price",
-                    "Share price now",
-                    "Today's price per share.",
-                    step=0.1,
-                    fmt="%.2f",
-                )
-            else:
-                st.caption("Exit price per share in three scenarios (private equity is uncertain):")
-                a, b, c = st.columns(3)
-                with a:
-                    number(k + "equity_bear_price", "Bear", "A poor outcome.", fmt="%.2f")
-                with b:
-                    number(k + "equity_base_price", "Base", "A middle outcome.", fmt="%.2f")
-                with c:
-                    number(k + "equity_bull_price", "Bull", "A great outcome.", fmt="%.2f")
-            choice(
-                k + "equity_schedule",
-                "Vesting",
-                "Standard: 4 years, 25% after a 1-year cliff, then monthly. Front-loaded: "
-                "40/30/20/10. Back-loaded: 5/15/40/40.",
-                SCHEDULES,
-                options=list(SCHEDULES),
+    a, b = st.columns(2)
+    with a:
+        number(k + "bonus_low_pct", "Payout at worst (%)", "For the odds: the lowest likely.")
+    with b:
+        number(k + "bonus_high_pct", "Payout at best (%)", "For the odds: the highest likely.")
+    st.caption("Fixed cash by year, such as a retention bonus (leave empty if none):")
+    for column, year in zip(st.columns(4), range(1, 5), strict=True):
+        with column:
+            money_input(k + f"retention_{year}", f"Year {year}", f"Paid for year {year}.")
+    a, b = st.columns(2)
+    with a:
+        money_input(k + "sign_on", "Sign-on payment", "A one-off payment when you join.")
+    with b:
+        number(
+            k + "sign_on_repay_months",
+            "Repay if you leave within (months)",
+            "Many sign-on payments must be paid back if you leave early.",
+            fmt="%d",
+        )
+    a, b = st.columns(2)
+    with a:
+        number(
+            k + "sign_on_upfront_pct",
+            "Sign-on paid at the start (%)",
+            "If it comes in two parts: the share paid when you join. Empty: all of it.",
+        )
+    with b:
+        number(
+            k + "sign_on_rest_month",
+            "The rest paid after (months)",
+            "When the second part is paid. Default 12 months.",
+            fmt="%d",
+        )
+    checkbox(
+        k + "sign_on_pro_rata",
+        "Repaid pro rata",
+        "Ticked: leaving early repays only the unearned share. Unticked: repaid in full.",
+    )
+    a, b = st.columns(2)
+    with a:
+        money_input(k + "relocation", "Relocation", "One-off help with moving costs.")
+    with b:
+        number(k + "raise_pct", "Yearly raise (%)", "The pay rise you expect each year.", step=0.5)
+
+
+def _equity(k: str) -> None:
+    """The grant, its vesting (a preset or dated tranches), growth, and refreshers."""
+    kind = choice(
+        k + "equity_kind",
+        "Equity type",
+        "RSUs are shares given to you; options let you buy shares at a fixed (strike) price.",
+        {"none": "None", "rsu": "Shares (RSUs)", "option": "Stock options"},
+        options=["none", "rsu", "option"],
+        horizontal=True,
+    )
+    if kind == "none":
+        return
+    a, b = st.columns(2)
+    with a:
+        number(k + "equity_shares", "Number of shares", "Shares in the whole grant.")
+    with b:
+        if kind == "rsu":
+            money_input(
+                k + "equity_grant_value",
+                "Grant value",
+                "The total value of the grant, if stated instead of shares x price.",
             )
+        else:
+            number(
+                k + "equity_strike",
+                "Strike price",
+                "The price per share you would pay.",
+                step=0.1,
+                fmt="%.2f",
+            )
+    if kind == "rsu":
+        _rsu_prices(k)
+    else:
+        st.caption("Exit price per share in three scenarios (private equity is uncertain):")
+        a, b, c = st.columns(3)
+        with a:
+            number(k + "equity_bear_price", "Bear", "A poor outcome.", fmt="%.2f")
+        with b:
+            number(k + "equity_base_price", "Base", "A middle outcome.", fmt="%.2f")
+        with c:
+            number(k + "equity_bull_price", "Bull", "A great outcome.", fmt="%.2f")
+    number(
+        k + "equity_volatility_pct",
+        "Share price volatility (% a year)",
+        "For the odds: how much the price swings in a year (large listed firms 25-40%, "
+        "start-ups far more). Empty: the price follows its growth exactly.",
+    )
+    _vesting(k)
+    _refreshers(k, kind)
+
+
+def _rsu_prices(k: str) -> None:
+    number(k + "equity_price", "Share price now", "Today's price per share.", step=0.1, fmt="%.2f")
+    a, b, c = st.columns(3)
+    with a:
+        number(k + "equity_bear_growth_pct", "Growth, bear (%)", "A poor year for the share.")
+    with b:
+        number(
+            k + "equity_growth_pct",
+            "Growth a year (%)",
+            "How much the share price grows each year. Each tranche is valued when it vests.",
+        )
+    with c:
+        number(k + "equity_bull_growth_pct", "Growth, bull (%)", "A good year for the share.")
+
+
+def _vesting(k: str) -> None:
+    schedule = choice(
+        k + "equity_schedule",
+        "Vesting",
+        "When the grant becomes yours. Pick the offer's schedule, or type its dates.",
+        SCHEDULES,
+        options=list(SCHEDULES),
+    )
+    if schedule == "custom":
+        table(
+            k + "equity_tranches",
+            {
+                "month": st.column_config.NumberColumn(
+                    "Month", min_value=0, max_value=120, step=1, format="%d"
+                ),
+                "percent": st.column_config.NumberColumn(
+                    "Share (%)", min_value=0, max_value=100, format="%.2f"
+                ),
+            },
+            label="Vesting dates",
+            help="One row per vesting date: months from the start and the share of the grant "
+            "(the shares must add up to 100%).",
+        )
+
+
+def _refreshers(k: str, kind: str) -> None:
+    a, b = st.columns(2)
+    with a:
+        money_input(
+            k + "refresher_value",
+            "Yearly refresher grant",
+            "New equity the employer usually grants each year. Not guaranteed: shown apart, "
+            "and counted only if you ask below the offers.",
+        )
+    with b:
+        number(
+            k + "refresher_first_month",
+            "First refresher after (months)",
+            "Default 12. Each refresher vests quarterly over 4 years.",
+            fmt="%d",
+        )
+    if kind == "option":
+        st.caption("Refreshers are valued at their stated value, without growth.")
+
+
+def _benefits(k: str) -> None:
     with st.expander("Benefits", expanded=True):
         number(
             k + "holiday_days",
@@ -273,13 +393,9 @@ def offer_form(
             text(k + "custom_name", "Other benefit", "Anything else, e.g. 'meal allowance'.")
         with b:
             money_input(k + "custom_value", "Its value (a year)", "Cash value per year.", step=50.0)
-    with st.expander("How it feels (1 = poor, 5 = great)"):
-        for factor in FACTORS:
-            slider(
-                k + f"factor_{factor}",
-                FACTOR_LABELS[factor],
-                "Your own rating. It joins the weighted score, never the money.",
-            )
+
+
+def _place_and_tax(k: str, tax_years: dict[str, list[int]], states: list[str]) -> None:
     with st.expander("Place and tax"):
         place = choice(
             k + "place_kind",
@@ -386,26 +502,72 @@ def weights_form() -> None:
 
 
 def compare_inputs(
-    offers: int, tax_years: dict[str, list[int]], states: list[str], currency: str
+    columns: list[str], tax_years: dict[str, list[int]], states: list[str], currency: str
 ) -> None:
-    """Every input of the Compare page: the offer columns, the weights and the view controls
-    (the bare benchmark page draws exactly these, without results)."""
-    for index, column in enumerate(st.columns(offers, gap="large")):
-        with column:
-            offer_form(index, offer_label(index), tax_years, states, currency)
+    """Every input of the Compare page: how many offers, the columns (offers and your current
+    job), the weights and the view controls (the bare benchmark page draws exactly these)."""
+    a, b = st.columns([1, 2])
+    with a:
+        choice(
+            "compare.offer_count",
+            "How many offers",
+            "Compare two, three or four offers side by side.",
+            {2: "Two offers", 3: "Three offers", 4: "Four offers"},
+            options=[2, 3, 4],
+        )
+    with b:
+        checkbox(
+            "compare.include_current",
+            "Compare with your current job",
+            "Adds your current job as a column: the number every offer has to beat.",
+            toggle=True,
+        )
+    _columns(columns, tax_years, states, currency)
     with st.expander("What matters to you (weights)"):
         weights_form()
     st.divider()
     st.header("Results")
+    _view_controls()
+
+
+def _columns(
+    columns: list[str], tax_years: dict[str, list[int]], states: list[str], currency: str
+) -> None:
+    """Two columns side by side; more as tabs, so every form keeps a readable width."""
+    places: Sequence[Any] = (
+        st.columns(len(columns), gap="large")
+        if len(columns) <= 2
+        else st.tabs([column_label(prefix) for prefix in columns])
+    )
+    for prefix, place in zip(columns, places, strict=True):
+        with place:
+            offer_form(prefix, column_label(prefix), tax_years, states, currency)
+
+
+def _view_controls() -> None:
     a, b, c = st.columns(3)
     with a:
         slider("compare.years", "Years to project", "Totals over this many years (default 4).")
+        checkbox(
+            "compare.count_refreshers",
+            "Count refreshers in the totals",
+            "Refresher grants are not guaranteed: off, they are shown apart; on, they join "
+            "each offer's totals.",
+            toggle=True,
+        )
     with b:
         checkbox(
             "compare.view_net",
             "Show take-home (net) pay",
             "Off: figures before tax (gross). On: after income tax and other deductions, "
             "where a tax country is set for the offer.",
+            toggle=True,
+        )
+        checkbox(
+            "compare.show_odds",
+            "Show the odds",
+            "Simulate 100,000 futures (share prices, bonus payouts) and show how often each "
+            "offer comes out ahead.",
             toggle=True,
         )
     with c:

@@ -19,7 +19,8 @@ def page() -> None:
         "'not stated' is different from zero, and becomes a question to ask."
     )
     tax_years, states = results.choices()
-    compare_inputs(len(inputs.offers), tax_years, states, inputs.numbers.currency)
+    columns = [prefix for prefix, _ in inputs.columns()]
+    compare_inputs(columns, tax_years, states, inputs.numbers.currency)
     results.show(inputs, built)
 
 

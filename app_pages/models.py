@@ -23,11 +23,18 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Final, Literal
 
 import annotated_types
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from calculator.bands import DataPoint
 from calculator.checklist import LETTER_ITEMS, AcceptanceTerms
-from calculator.equity import EquityGrant
+from calculator.equity import EquityGrant, RefresherPlan
 from calculator.errors import InputError
 from calculator.followup import ContactLog, LogEntry
 from calculator.money import format_money
@@ -46,6 +53,7 @@ from calculator.places import Place
 from calculator.tax import TaxProfile, available_tax_years
 
 __all__ = [
+    "CURRENT_JOB",
     "DATE_PATHS",
     "DEFAULTS",
     "FACTORS",
@@ -67,8 +75,10 @@ __all__ = [
     "OfferInput",
     "PointRow",
     "ScenarioInput",
+    "TrancheRow",
     "WeightsInput",
     "bounds",
+    "column_label",
     "flatten",
     "implausible",
     "implausible_hours",
@@ -93,7 +103,9 @@ MAX_NAME: Final = 200
 MAX_NOTE: Final = 20_000
 MAX_POINT_ROWS: Final = 500
 MAX_LOG_ROWS: Final = 1_000
-OFFER_COUNT: Final = 2
+#: Offer columns on the Compare page (up to this many), plus "your current job" as a baseline.
+OFFER_COUNT: Final = 4
+CURRENT_JOB: Final = "current_job"
 DEFAULT_HOURS: Final = 37.5
 
 Period = Literal["year", "month", "week", "day", "hour"]
@@ -321,6 +333,21 @@ _CORE_TO_INPUT: Final = {
     "scenarios.base": "equity_base_price",
     "scenarios.bull": "equity_bull_price",
     "schedule": "equity_schedule",
+    "growth_rate": "equity_growth_pct",
+    "growth_scenarios.bear": "equity_bear_growth_pct",
+    "growth_scenarios.bull": "equity_bull_growth_pct",
+    "growth_scenarios": "equity_growth_pct",
+    "volatility": "equity_volatility_pct",
+    "refreshers": "refresher_value",
+    "annual_value": "refresher_value",
+    "first_grant_month": "refresher_first_month",
+    "bonus.payout_range": "bonus_low_pct",
+    "bonus.amounts_by_year.1": "retention_1",
+    "bonus.amounts_by_year.2": "retention_2",
+    "bonus.amounts_by_year.3": "retention_3",
+    "bonus.amounts_by_year.4": "retention_4",
+    "sign_on.instalments": "sign_on_upfront_pct",
+    "sign_on.pro_rata": "sign_on_pro_rata",
     "holiday_days": "holiday_days",
     "pension.employer_rate": "pension_employer_pct",
     "pension.match_rate": "pension_employer_pct",
@@ -362,6 +389,13 @@ def _percent_rule(rule: str) -> str:
     return _NUMBER.sub(lambda m: f"{float(m.group()) * 100:g}%", rule)
 
 
+class TrancheRow(_Row):
+    """One dated vesting tranche typed by the user: a month from the start and a share."""
+
+    month: int | None = Field(default=None, ge=0, le=120)
+    percent: float | None = Field(default=None, ge=0, le=100)
+
+
 class LetterChecks(_Input):
     """Which of the six offer-letter items the written offer states (ticked by the user)."""
 
@@ -390,8 +424,17 @@ class OfferInput(_Input):
     hours_per_week: float | None = Field(default=DEFAULT_HOURS, ge=1, le=100)
     bonus_target_pct: float | None = _pct(500)
     bonus_payout_pct: float | None = _pct(300, 100.0)
+    bonus_low_pct: float | None = _pct(300)
+    bonus_high_pct: float | None = _pct(300)
+    retention_1: float | None = _amount()
+    retention_2: float | None = _amount()
+    retention_3: float | None = _amount()
+    retention_4: float | None = _amount()
     sign_on: float | None = _amount()
     sign_on_repay_months: int | None = Field(default=None, ge=0, le=60)
+    sign_on_pro_rata: bool = False
+    sign_on_upfront_pct: float | None = _pct(100)
+    sign_on_rest_month: int | None = Field(default=None, ge=0, le=60)
     relocation: float | None = _amount()
     raise_pct: float | None = _pct(50)
     equity_kind: Literal["none", "rsu", "option"] = "none"
@@ -402,7 +445,21 @@ class OfferInput(_Input):
     equity_bear_price: float | None = _amount()
     equity_base_price: float | None = _amount()
     equity_bull_price: float | None = _amount()
-    equity_schedule: Literal["standard", "front_loaded", "back_loaded"] = "standard"
+    equity_schedule: Literal[
+        "standard",
+        "standard_quarterly",
+        "front_loaded",
+        "back_loaded",
+        "amazon",
+        "custom",
+    ] = "standard"
+    equity_tranches: list[TrancheRow] = Field(default_factory=list, max_length=120)
+    equity_growth_pct: float | None = Field(default=None, ge=-90, le=100)
+    equity_bear_growth_pct: float | None = Field(default=None, ge=-90, le=100)
+    equity_bull_growth_pct: float | None = Field(default=None, ge=-90, le=100)
+    equity_volatility_pct: float | None = Field(default=None, ge=0, le=300)
+    refresher_value: float | None = _amount()
+    refresher_first_month: int | None = Field(default=None, ge=0, le=120)
     holiday_days: float | None = Field(default=None, ge=0, le=260)
     pension_type: Literal["none", "percent", "uk_auto_enrolment", "match"] = "none"
     pension_employer_pct: float | None = _pct(100)
@@ -439,7 +496,9 @@ class OfferInput(_Input):
     tax_local_rate_pct: float | None = _pct(20)
     letter: LetterChecks = Field(default_factory=LetterChecks)
 
-    def to_core(self, currency: str, fallback_name: str) -> Offer | None:
+    def to_core(
+        self, currency: str, fallback_name: str, *, count_refreshers: bool = False
+    ) -> Offer | None:
         """The core :class:`~calculator.offers.Offer` (None until a base salary is entered).
 
         Percent becomes a fraction, the pay period stays with the offer (the core annualises
@@ -457,7 +516,7 @@ class OfferInput(_Input):
             return None
         name = self.name.strip() or fallback_name
         try:
-            return self._offer(currency, name)
+            return self._offer(currency, name, count_refreshers)
         except InputError as err:
             raise self._restated(err) from None
 
@@ -466,12 +525,14 @@ class OfferInput(_Input):
         key = _CORE_TO_INPUT.get(core)
         if key is None and "." in core:
             key = _CORE_TO_INPUT.get(core.split(".", 1)[0])
+        if key == "equity_schedule" and self.equity_schedule == "custom":
+            key = "equity_tranches"
         rule = err.rule
         if key is not None and key.endswith("_pct"):
             rule = _percent_rule(rule)
         return InputError(key or "", rule)
 
-    def _offer(self, currency: str, name: str) -> Offer:
+    def _offer(self, currency: str, name: str, count_refreshers: bool = False) -> Offer:
         stated = self.tax_benefits_taxable and self.tax_country != "none"
         offer = Offer(
             name=name,
@@ -496,6 +557,8 @@ class OfferInput(_Input):
             factors={factor: getattr(self, f"factor_{factor}") for factor in FACTORS},
             place=self._place(name),
             tax=self._tax(),
+            refreshers=self._refreshers(),
+            refreshers_counted=count_refreshers,
         )
         if not stated:
             return offer
@@ -507,26 +570,68 @@ class OfferInput(_Input):
         return replace(offer, taxable_benefits=tuple(n for n in TAXABLE_BENEFITS if n in present))
 
     def _bonus(self) -> Bonus | None:
-        if self.bonus_target_pct is None:
+        retention = self._retention()
+        if self.bonus_target_pct is None and not retention:
             return None
         payout = 100.0 if self.bonus_payout_pct is None else self.bonus_payout_pct
-        return Bonus(self.bonus_target_pct / 100, payout / 100)
+        low, high = self.bonus_low_pct, self.bonus_high_pct
+        spread = None if low is None or high is None else (low / 100, high / 100)
+        return Bonus(
+            (self.bonus_target_pct or 0.0) / 100,
+            payout / 100,
+            amounts_by_year=retention,
+            payout_range=spread,
+        )
+
+    def _retention(self) -> tuple[float, ...]:
+        """Fixed cash by year (years 1-4), trailing empty years left out."""
+        amounts = [self.retention_1, self.retention_2, self.retention_3, self.retention_4]
+        while amounts and amounts[-1] is None:
+            amounts.pop()
+        return tuple(amount or 0.0 for amount in amounts)
 
     def _sign_on(self) -> SignOn | None:
         if self.sign_on is None:
             return None
-        return SignOn(self.sign_on, self.sign_on_repay_months or 0)
+        upfront = self.sign_on_upfront_pct
+        parts: tuple[tuple[int, float], ...] = ()
+        if upfront is not None and upfront < 100:
+            rest_month = 12 if self.sign_on_rest_month is None else self.sign_on_rest_month
+            parts = ((0, upfront / 100), (rest_month, 1 - upfront / 100))
+        return SignOn(self.sign_on, self.sign_on_repay_months or 0, self.sign_on_pro_rata, parts)
+
+    def _schedule(self) -> str | tuple[tuple[int, float], ...]:
+        if self.equity_schedule != "custom":
+            return self.equity_schedule
+        rows = [r for r in self.equity_tranches if r.month is not None and r.percent is not None]
+        if not rows:
+            raise InputError("schedule", "needs at least one row with a month and a share")
+        return tuple((int(r.month or 0), (r.percent or 0.0) / 100) for r in rows)
 
     def _equity(self) -> tuple[EquityGrant, ...]:
         if self.equity_kind == "none":
             return ()
+        volatility = (
+            None if self.equity_volatility_pct is None else self.equity_volatility_pct / 100
+        )
         if self.equity_kind == "rsu":
+            growth = {
+                name: pct / 100
+                for name, pct in (
+                    ("bear", self.equity_bear_growth_pct),
+                    ("bull", self.equity_bull_growth_pct),
+                )
+                if pct is not None
+            }
             grant = EquityGrant(
                 "rsu",
                 shares=self.equity_shares,
                 price=self.equity_price,
                 grant_value=self.equity_grant_value,
-                schedule=self.equity_schedule,
+                schedule=self._schedule(),
+                growth_rate=(self.equity_growth_pct or 0.0) / 100,
+                growth_scenarios=growth,
+                volatility=volatility,
             )
         else:
             prices = {
@@ -540,9 +645,17 @@ class OfferInput(_Input):
                 shares=self.equity_shares,
                 strike=self.equity_strike,
                 scenarios={k: v for k, v in prices.items() if v is not None},
-                schedule=self.equity_schedule,
+                schedule=self._schedule(),
+                volatility=volatility,
             )
         return (grant,)
+
+    def _refreshers(self) -> RefresherPlan | None:
+        if self.refresher_value is None:
+            return None
+        first = 12 if self.refresher_first_month is None else self.refresher_first_month
+        growth = (self.equity_growth_pct or 0.0) / 100 if self.equity_kind == "rsu" else 0.0
+        return RefresherPlan(self.refresher_value, first_grant_month=first, growth_rate=growth)
 
     def _pension(self) -> Pension | None:
         if self.pension_type == "none":
@@ -604,16 +717,24 @@ class OfferInput(_Input):
 
 
 class CompareInput(_Input):
-    """How the comparison is shown: years, gross or take-home, as paid or in the same money."""
+    """How the comparison is shown: how many offers, your current job as a baseline, years,
+    gross or take-home, as paid or in the same money, refreshers counted or not, the odds."""
 
+    offer_count: int = Field(default=2, ge=2, le=OFFER_COUNT)
+    include_current: bool = False
     years: int = Field(default=4, ge=1, le=10)
     view_net: bool = False
     same_money: bool = False
-    home: int = Field(default=0, ge=0, le=OFFER_COUNT - 1)
+    count_refreshers: bool = False
+    show_odds: bool = False
+    leave_chance_pct: float | None = _pct(100)
+    #: The column whose place's prices the same-money view uses: an offer, or OFFER_COUNT for
+    #: your current job.
+    home: int = Field(default=0, ge=0, le=OFFER_COUNT)
     leave_month: int = Field(default=18, ge=0, le=120)
-    chart: Literal["components", "cumulative", "score", "leaving", "take_home", "place"] = (
-        "components"
-    )
+    chart: Literal[
+        "components", "cumulative", "score", "leaving", "take_home", "place", "vesting", "years"
+    ] = "components"
 
 
 class WeightsInput(_Input):
@@ -760,38 +881,79 @@ class NextStepsInput(_Input):
 # --- the whole scenario -----------------------------------------------------------------------
 
 
-def _two_offers() -> list[OfferInput]:
+def _offers() -> list[OfferInput]:
     return [OfferInput() for _ in range(OFFER_COUNT)]
 
 
 class ScenarioInput(_Input):
-    """Every input of one scenario (one job search)."""
+    """Every input of one scenario (one job search): up to four offers and your current job."""
 
     numbers: NumbersInput = Field(default_factory=NumbersInput)
     offers: list[OfferInput] = Field(
-        default_factory=_two_offers, min_length=OFFER_COUNT, max_length=OFFER_COUNT
+        default_factory=_offers, min_length=OFFER_COUNT, max_length=OFFER_COUNT
     )
+    current_job: OfferInput = Field(default_factory=OfferInput)
     compare: CompareInput = Field(default_factory=CompareInput)
     weights: WeightsInput = Field(default_factory=WeightsInput)
     next_steps: NextStepsInput = Field(default_factory=NextStepsInput)
 
-    def core_offers(self) -> list[tuple[int, Offer | None, InputError | None]]:
-        """(index, Offer or None, the error naming the widget path) for each offer column.
+    @field_validator("offers", mode="before")
+    @classmethod
+    def _pad_offers(cls, value: object) -> object:
+        """Files with two or three offers (earlier versions) get empty columns up to four."""
+        if isinstance(value, list) and 2 <= len(value) < OFFER_COUNT:
+            return [*value, *({} for _ in range(OFFER_COUNT - len(value)))]
+        return value
+
+    def columns(self) -> list[tuple[str, OfferInput]]:
+        """(field-path prefix, input) of each column in use: the offers shown, then your
+        current job when it is the baseline.
+
+        >>> [p for p, _ in ScenarioInput(compare={"include_current": True}).columns()]
+        ['offers.0', 'offers.1', 'current_job']
+        """
+        shown = [(f"offers.{i}", o) for i, o in enumerate(self.offers[: self.compare.offer_count])]
+        if self.compare.include_current:
+            shown.append((CURRENT_JOB, self.current_job))
+        return shown
+
+    def column(self, prefix: str) -> OfferInput:
+        """The input of column ``prefix`` ("offers.N" or "current_job")."""
+        if prefix == CURRENT_JOB:
+            return self.current_job
+        return self.offers[int(prefix.split(".")[1])]
+
+    def core_offers(self) -> list[tuple[str, Offer | None, InputError | None]]:
+        """(prefix, Offer or None, the error naming the widget path) for each column in use.
 
         >>> s = ScenarioInput(offers=[OfferInput(base_salary=50000), OfferInput(home_days=2)])
-        >>> [(i, o.name if o else None, e) for i, o, e in s.core_offers()]
-        [(0, 'Offer A', None), (1, None, None)]
+        >>> [(p, o.name if o else None, e) for p, o, e in s.core_offers()]
+        [('offers.0', 'Offer A', None), ('offers.1', None, None)]
         """
-        out: list[tuple[int, Offer | None, InputError | None]] = []
-        for index, offer in enumerate(self.offers):
+        out: list[tuple[str, Offer | None, InputError | None]] = []
+        counted = self.compare.count_refreshers
+        for prefix, offer in self.columns():
             try:
-                core = offer.to_core(self.numbers.currency, offer_label(index))
+                core = offer.to_core(
+                    self.numbers.currency, column_label(prefix), count_refreshers=counted
+                )
             except InputError as err:
-                path = f"offers.{index}" + (f".{err.field}" if err.field else "")
-                out.append((index, None, InputError(path, err.rule)))
+                path = prefix + (f".{err.field}" if err.field else "")
+                out.append((prefix, None, InputError(path, err.rule)))
                 continue
-            out.append((index, core, None))
+            out.append((prefix, core, None))
         return out
+
+
+def column_label(prefix: str) -> str:
+    """The default name of a column: "Offer A"... or "Your current job".
+
+    >>> column_label("offers.2"), column_label("current_job")
+    ('Offer C', 'Your current job')
+    """
+    if prefix == CURRENT_JOB:
+        return "Your current job"
+    return offer_label(int(prefix.split(".")[1]))
 
 
 def offer_label(index: int) -> str:
@@ -895,7 +1057,7 @@ def validation_messages(error: ValidationError) -> dict[str, str]:
         make = _MESSAGES.get(problem["type"])
         context = problem.get("ctx") or {}
         rule = make(context) if make is not None else _plain(problem["msg"])
-        if path in _TABLES:
+        if _TABLE.fullmatch(path) and _table_path(path) == path:
             rule = rule.replace(" entries", " rows")
         out.setdefault(_table_path(path), rule)
     return out
@@ -906,15 +1068,16 @@ def _is_type_tag(part: str) -> bool:
     return part in ("float", "int", "str", "bool", "date", "list", "none") or "[" in part
 
 
-_TABLES: Final = ("numbers.points", "next_steps.contact_log")
+_TABLE = re.compile(
+    r"^(numbers\.points|next_steps\.contact_log|(?:offers\.\d+|current_job)\.equity_tranches)"
+    r"(?:\..*)?$"
+)
 
 
 def _table_path(path: str) -> str:
     """Errors inside a table row are reported on the table (its one widget)."""
-    for table in _TABLES:
-        if path.startswith(table + "."):
-            return table
-    return path
+    found = _TABLE.match(path)
+    return found.group(1) if found else path
 
 
 def _plain(message: str) -> str:
@@ -957,13 +1120,14 @@ DATE_PATHS: Final = frozenset(
     ("next_steps.interview_date", "next_steps.decision_date", "next_steps.promised_date")
 )
 TABLE_DATE_COLUMNS: Final[Mapping[str, tuple[str, ...]]] = {
-    "numbers.points": (),
     "next_steps.contact_log": ("date",),
 }
 #: Each table's row model.
 TABLE_ROWS: Final[Mapping[str, type[_Row]]] = {
     "numbers.points": PointRow,
     "next_steps.contact_log": LogRow,
+    **{f"offers.{i}.equity_tranches": TrancheRow for i in range(OFFER_COUNT)},
+    f"{CURRENT_JOB}.equity_tranches": TrancheRow,
 }
 
 

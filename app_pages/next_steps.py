@@ -109,6 +109,7 @@ table(
         ),
         "note": st.column_config.TextColumn("Note", max_chars=20_000),
     },
+    label="Contact log",
     help="Keep track of every message and call, so you know when to follow up next.",
 )
 st.caption("Your log moves the plan on: sent check-ins are ticked off, a reply ends chasing.")

@@ -130,6 +130,7 @@ def the_market(numbers: NumbersInput) -> None:
                 "per": st.column_config.SelectboxColumn("Per", options=list(PERIODS)),
                 "label": st.column_config.TextColumn("Where from", max_chars=200),
             },
+            label="Figures you collected",
             help="One row per figure: a job ad, a salary guide, a recruiter's quote. "
             "The going rate is their median.",
         )

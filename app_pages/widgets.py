@@ -238,7 +238,9 @@ def date(path: str, label: str, help: str) -> dt.date | None:
 # --- tables ---------------------------------------------------------------------------------
 
 
-def table(path: str, column_config: Mapping[str, Any], *, help: str = "") -> list[dict[str, Any]]:
+def table(
+    path: str, column_config: Mapping[str, Any], *, label: str, help: str = ""
+) -> list[dict[str, Any]]:
     """An editable table whose rows live in ``st.session_state[path]``.
 
     ``st.data_editor`` keeps only the edits relative to the data it was given, so a callback
@@ -262,7 +264,7 @@ def table(path: str, column_config: Mapping[str, Any], *, help: str = "") -> lis
         hide_index=True,
         width="stretch",
     )
-    LABELS[path] = help.split(".")[0] if help else path
+    LABELS[path] = label
     refused = st.session_state.get(_TABLE_ERRORS, {}).pop(path, None)
     if refused:
         st.error(escape(refused), icon=":material/error:")
@@ -308,12 +310,26 @@ def _clean_row(path: str, row: Mapping[str, Any], defaults: Mapping[str, Any]) -
             cell = None
         if name in dates:
             cell = _cell_date(cell)
-        elif isinstance(cell, int) and not isinstance(cell, bool):
-            cell = float(cell)
+        elif isinstance(cell, (int, float)) and not isinstance(cell, bool):
+            cell = _cell_number(cell, whole=name in _whole_columns(path))
         if cell is None and isinstance(default, str):
             cell = default
         clean[name] = cell
     return clean
+
+
+def _whole_columns(path: str) -> set[str]:
+    """Columns of a table's rows that hold whole numbers (e.g. a tranche's month)."""
+    fields = TABLE_ROWS[path].model_fields
+    return {
+        name for name, info in fields.items() if int in getattr(info.annotation, "__args__", ())
+    }
+
+
+def _cell_number(cell: float, *, whole: bool) -> float | int:
+    if whole and float(cell).is_integer():
+        return int(cell)
+    return float(cell)
 
 
 def _cell_date(cell: Any) -> dt.date | None:

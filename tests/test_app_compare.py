@@ -140,16 +140,16 @@ def test_example_draws_every_chart_and_offers_the_report(app):
     app.toggle(key="compare.view_net").set_value(True).run()
     app.toggle(key="compare.same_money").set_value(True).run()
     options = app.radio(key="compare.chart").options
-    assert len(options) == 6
+    charts = ["components", "cumulative", "score", "leaving", "take_home", "place", "vesting"]
+    assert len(options) == len(charts) + 1  # and the year-by-year table
     titles = set()
-    for index in range(len(options)):
-        picked = ["components", "cumulative", "score", "leaving", "take_home", "place"][index]
+    for picked in charts:
         app.radio(key="compare.chart").set_value(picked).run()
         assert not app.exception, picked
         specs = _specs(app)
         assert specs, picked
         titles |= {json.dumps(spec["layout"].get("title")) for spec in specs}
-    assert len(titles) >= 7  # six charts, two waterfalls
+    assert len(titles) == 9  # five single charts, two waterfalls, two vesting charts
     labels = [b.label for b in app.get("download_button")]
     assert any("report" in label.lower() for label in labels)
 

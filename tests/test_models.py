@@ -405,7 +405,7 @@ def test_core_offers_names_the_full_path():
         ]
     )
     (i0, offer0, err0), (i1, offer1, err1) = scenario.core_offers()
-    assert (i0, i1) == (0, 1)
+    assert (i0, i1) == ("offers.0", "offers.1")
     assert offer0 is not None
     assert offer0.name == "Offer A"
     assert err0 is None
@@ -529,6 +529,39 @@ PCT_CASES = [
         20.0,
         {"tax_country": "US"},
         lambda o: o.tax.state_local_rate == 0.2,
+    ),
+    (
+        "bonus_low_pct",
+        300.0,
+        {"bonus_target_pct": 10.0, "bonus_high_pct": 300.0},
+        lambda o: o.bonus.payout_range == (3.0, 3.0),
+    ),
+    (
+        "bonus_high_pct",
+        300.0,
+        {"bonus_target_pct": 10.0, "bonus_low_pct": 50.0},
+        lambda o: o.bonus.payout_range == (0.5, 3.0),
+    ),
+    (
+        "sign_on_upfront_pct",
+        100.0,
+        {"sign_on": 5_000.0},
+        lambda o: o.sign_on.instalments == (),  # all of it at the start
+    ),
+    *[
+        (
+            f"equity_{name}_pct",
+            100.0,
+            {"equity_kind": "rsu", "equity_grant_value": 40_000.0},
+            lambda o, key=key: o.equity[0].growth(key) == 1.0,
+        )
+        for name, key in (("growth", "base"), ("bear_growth", "bear"), ("bull_growth", "bull"))
+    ],
+    (
+        "equity_volatility_pct",
+        300.0,
+        {"equity_kind": "rsu", "equity_grant_value": 40_000.0},
+        lambda o: o.equity[0].volatility == 3.0,
     ),
 ]
 
@@ -711,7 +744,9 @@ def test_leaf_paths():
         "compare.home",
     ):
         assert path in LEAF_PATHS
-    assert not any(p.startswith("offers.2") or ".offers.2" in p for p in LEAF_PATHS)
+    assert "offers.3.base_salary" in LEAF_PATHS  # up to four offers
+    assert "current_job.base_salary" in LEAF_PATHS
+    assert not any(p.startswith("offers.4") for p in LEAF_PATHS)
     assert not any(p.startswith(("numbers.points.", "next_steps.contact_log.")) for p in LEAF_PATHS)
     assert len(set(LEAF_PATHS)) == len(LEAF_PATHS)
     # both offer columns have the same fields
@@ -1092,7 +1127,7 @@ OFFER_FIELDS = st.fixed_dictionaries(
     {
         name: _field_strategy(name, info)
         for name, info in OfferInput.model_fields.items()
-        if name not in ("letter", "base_salary")
+        if name not in ("letter", "base_salary", "equity_tranches")
     }
 )
 

@@ -76,7 +76,8 @@ def test_dump_has_the_header_and_both_offers():
     data = json.loads(dump_scenario(example_scenario(DAY)))
     assert data["schema"] == "offer-compass/scenario"
     assert data["version"] == 2
-    assert [offer["name"] for offer in data["offers"]] == ["London fintech", "Manchester scale-up"]
+    names = [offer["name"] for offer in data["offers"]]
+    assert names == ["London fintech", "Manchester scale-up", "", ""]  # up to four offers
     assert data["next_steps"]["interview_date"] == "2026-06-01"
     assert data["next_steps"]["decision_date"] == "2026-06-08"
 
@@ -258,13 +259,13 @@ def test_duplicate_keys():
         ('"offers": [{}, {"letter": {"salary": 1}}]', "offers.1.letter.salary", "boolean"),
         ('"numbers": []', "numbers", "must be an object"),
         ('"offers": null', "offers", "must be a list"),
-        ('"offers": [{}]', "offers", "at least 2"),
-        ('"offers": [{}, {}, {}]', "offers", "at most 2"),
-        ('"offers": []', "offers", "at least 2"),
+        ('"offers": [{}]', "offers", "at least 4"),
+        ('"offers": [{}, {}, {}, {}, {}]', "offers", "at most 4"),
+        ('"offers": []', "offers", "at least 4"),
         ('"numbers": {"colour": "red"}', "numbers.colour", "is not a field this app knows"),
         ('"colour": "red"', "colour", "is not a field this app knows"),
         ('"weights": {"base": 9}', "weights.base", "must be at most 5"),
-        ('"compare": {"home": 2}', "compare.home", "must be at most 1"),
+        ('"compare": {"home": 5}', "compare.home", "must be at most 4"),
         ('"numbers": {"points": [{"amount": -1}]}', "numbers.points", "must be at least 0"),
         ('"next_steps": {"interview_date": "2026-02-30"}', "next_steps.interview_date", "date"),
         ('"offers": [{"tax_year": 2025.5}, {}]', "offers.0.tax_year", "integer"),
@@ -336,7 +337,8 @@ def _v1(**changes: Any) -> str:
 
 def test_version_1_loads_into_the_right_columns():
     scenario = load_scenario(_v1())
-    first, second = scenario.offers
+    first, second, *empty = scenario.offers
+    assert empty == [OfferInput(), OfferInput()]  # padded to four columns
     assert first.name == "Old fintech"
     assert first.base_salary == 68_000.0
     assert first.sign_on == 5_000.0
