@@ -18,7 +18,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-SECTIONS = ["bench_import", "bench_core", "bench_market", "bench_app", "bench_browser"]
+SECTIONS = [
+    "bench_import",
+    "bench_core",
+    "bench_simulate",
+    "bench_market",
+    "bench_app",
+    "bench_browser",
+]
 
 # (section, figure) -> (check, description of the target)
 TARGETS: dict[tuple[str, str], tuple[Callable[[float], bool], str]] = {
@@ -27,6 +34,11 @@ TARGETS: dict[tuple[str, str], tuple[Callable[[float], bool], str]] = {
     ("bench_core", "vectorised sweep speed-up (x)"): (lambda v: v >= 20, ">= 20x"),
     ("bench_market", "cold load + first search (s)"): (lambda v: v < 1.0, "< 1 s"),
     ("bench_market", "search on loaded table (ms)"): (lambda v: v < 10, "< 10 ms"),
+    ("bench_simulate", "simulate 100,000 paths x 2 offers x 4 years (ms)"): (
+        lambda v: v < 1000,
+        "< 1 s",
+    ),
+    ("bench_simulate", "speed-up over a Python loop (x)"): (lambda v: v >= 8, ">= 8x"),
     ("bench_app", "compare / bare"): (lambda v: v <= 1.5, "<= 1.5x"),
     ("bench_app", "after a change: compare / bare"): (lambda v: v <= 1.5, "<= 1.5x"),
 }

@@ -168,6 +168,11 @@ from .scripts import (
     NegotiationScripts,
     negotiation_scripts,
 )
+from .simulate import (
+    SIMULATION_PERCENTILES,
+    SimulationResult,
+    simulate_offers,
+)
 from .tax import (
     COUNTRIES,
     DEFAULT_TAX_YEAR,
@@ -202,6 +207,8 @@ _LAZY: dict[str, str] = {
     "HOURS_PER_YEAR": "market",
     "MARKET_CREDIT": "market",
     "MarketPercentiles": "market",
+    "odds_fan_chart": "charts",
+    "vesting_chart": "charts",
     "OccupationMatch": "market",
     "PALETTE": "charts",
     "PATTERNS": "charts",
@@ -245,12 +252,14 @@ if TYPE_CHECKING:  # for type checkers and IDEs only
         component_label,
         cumulative_value_chart,
         leaving_value_chart,
+        odds_fan_chart,
         offer_components_chart,
         percentile_chart,
         place_adjustment_chart,
         score_chart,
         take_home_waterfall,
         timeline_chart,
+        vesting_chart,
     )
     from .market import (
         HOURS_PER_YEAR,
@@ -313,6 +322,7 @@ __all__ = [
     "RPP_FILE",
     "SCENARIOS",
     "SCRIPT_TITLES",
+    "SIMULATION_PERCENTILES",
     "STATES",
     "STUDENT_LOAN_PLANS",
     "TAXABLE_BENEFITS",
@@ -360,6 +370,7 @@ __all__ = [
     "SalaryBands",
     "Schedule",
     "SignOn",
+    "SimulationResult",
     "Study",
     "TakeHome",
     "TaxProfile",
@@ -402,6 +413,7 @@ __all__ = [
     "next_working_day",
     "occupation_percentiles",
     "occupation_title",
+    "odds_fan_chart",
     "offer_components_chart",
     "offer_letter_checklist",
     "offer_years",
@@ -424,6 +436,7 @@ __all__ = [
     "score_chart",
     "score_packages",
     "search_occupations",
+    "simulate_offers",
     "spoken_phrase",
     "state_levels",
     "states",
@@ -437,6 +450,7 @@ __all__ = [
     "value_if_leaving",
     "vested_by_month",
     "vested_fraction",
+    "vesting_chart",
     "vesting_schedule",
 ]
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from ._validate import check_non_negative
+from ._validate import check_int_range, check_non_negative
 from .errors import InputError
 from .money import currency_symbol, format_money
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .followup import FollowUpPlan
     from .offers import Offer
     from .scoring import PackageScores
+    from .simulate import SimulationResult
     from .tax import TakeHome
 
 __all__ = [
@@ -40,12 +41,14 @@ __all__ = [
     "component_label",
     "cumulative_value_chart",
     "leaving_value_chart",
+    "odds_fan_chart",
     "offer_components_chart",
     "percentile_chart",
     "place_adjustment_chart",
     "score_chart",
     "take_home_waterfall",
     "timeline_chart",
+    "vesting_chart",
 ]
 
 #: Okabe and Ito (2008), "Color Universal Design": safe for colour-blind readers.
@@ -717,3 +720,166 @@ def place_adjustment_chart(comparison: Comparison) -> go.Figure:
     )
     alt = f"Year-one value as paid and restated for prices ({comparison.view_label}): {parts}."
     return _layout(fig, "Cost of living adjustment", alt, currency)
+
+
+def _translucent(colour: str, alpha: float = 0.2) -> str:
+    """``#RRGGBB`` as an ``rgba(...)`` string with opacity ``alpha``."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {alpha})"
+
+
+def _share_words(share: float) -> str:
+    """A probability as a whole percent, never rounding a small chance to 0% or 100%."""
+    if 0 < share < 0.005:
+        return "under 1%"
+    if 0.995 <= share < 1:
+        return "over 99%"
+    return f"{share:.0%}"
+
+
+def _odds_alt(result: SimulationResult) -> str:
+    currency, n = result.currency, result.years
+    levels = "; ".join(
+        f"{name} P10 {format_money(p[10], currency)}, P50 {format_money(p[50], currency)}, "
+        f"P90 {format_money(p[90], currency)}"
+        for name, p in result.cumulative.items()
+    )
+    ranked = sorted(result.win_probability.items(), key=lambda item: -item[1])
+    first, *rest = ranked
+    odds = f"{first[0]} comes out ahead in {_share_words(first[1])} of {result.paths:,} futures"
+    odds += "".join(f", {name} in {_share_words(share)}" for name, share in rest)
+    return f"Simulated value received over {n} years, by the end of year {n}: {levels}. {odds}."
+
+
+def odds_fan_chart(result: SimulationResult) -> go.Figure:
+    """For each offer, the middle 80% of simulated futures (P10 to P90) as a shaded band and the
+    median (P50) as a line, cumulative value by the end of each year 1..N.
+
+    The figures are :attr:`calculator.simulate.SimulationResult.by_year` (DOMAIN.md 5,
+    uncertainty); the alt text gives each offer's P10/P50/P90 at year N and the chance each
+    comes out ahead. Bands differ by fill pattern and lines by dash and marker, not only colour.
+
+    >>> from calculator import Offer
+    >>> from calculator.simulate import simulate_offers
+    >>> r = simulate_offers(Offer("A", 50_000), Offer("B", 40_000), years=2, paths=10, seed=1)
+    >>> fig = odds_fan_chart(r)
+    >>> [t.name for t in fig.data][2], list(fig.data[2].y)
+    ('A: median (P50)', [50000.0, 100000.0])
+    >>> chart_alt_text(fig).split(". ")[-1]
+    'A comes out ahead in 100% of 10 futures, B in 0%.'
+    """
+    from .simulate import SimulationResult
+
+    if not isinstance(result, SimulationResult):
+        raise InputError("result", f"must be a SimulationResult, got {type(result).__name__}")
+    currency = _currency(result.currency)
+    years = list(range(1, result.years + 1))
+    fig = go.Figure()
+    for index, (name, levels) in enumerate(result.by_year.items()):
+        colour = _colour(index)
+        common = {"x": years, "legendgroup": name, "mode": "lines"}
+        fig.add_scatter(
+            name=f"{name}: P90",
+            y=list(levels[90]),
+            customdata=_money_list(levels[90], currency),
+            line={"color": colour, "width": 0.5},
+            showlegend=False,
+            hovertemplate="Year %{x}, P90: %{customdata}<extra>" + name + "</extra>",
+            **common,
+        )
+        fig.add_scatter(
+            name=f"{name}: P10 to P90 (8 in 10 futures)",
+            y=list(levels[10]),
+            customdata=_money_list(levels[10], currency),
+            line={"color": colour, "width": 0.5},
+            fill="tonexty",
+            fillcolor=_translucent(colour),
+            fillpattern={"shape": PATTERNS[index % len(PATTERNS)], "fgcolor": colour},
+            hovertemplate="Year %{x}, P10: %{customdata}<extra>" + name + "</extra>",
+            **common,
+        )
+        fig.add_scatter(
+            name=f"{name}: median (P50)",
+            y=list(levels[50]),
+            customdata=_money_list(levels[50], currency),
+            line={"color": colour, "dash": _DASHES[index % len(_DASHES)], "width": 3},
+            marker={"symbol": _SYMBOLS[index % len(_SYMBOLS)], "size": 9},
+            hovertemplate="Year %{x}, median: %{customdata}<extra>" + name + "</extra>",
+            **{**common, "mode": "lines+markers"},
+        )
+    fig.update_xaxes(title="Year", dtick=1)
+    title = f"Range of outcomes over {result.years} years ({result.paths:,} futures)"
+    return _layout(fig, title, _odds_alt(result), currency)
+
+
+def _refresher_steps(offer: Offer, months: Sequence[int]) -> list[float] | None:
+    """Refresher value vested by each month, if the offer has a refresher plan (else None)."""
+    from .equity import RefresherPlan
+
+    plan = getattr(offer, "refreshers", None)
+    if not isinstance(plan, RefresherPlan):
+        return None
+    by_month = dict(plan.tranches(months[-1]))
+    running, out = 0.0, []
+    for month in months:
+        running += by_month.get(month, 0.0)
+        out.append(running)
+    return out
+
+
+def vesting_chart(offer: Offer, years: int = 4) -> go.Figure:
+    """Equity vested by each month 0..12N: a stepped line per grant and, apart, refreshers.
+
+    Each point is :meth:`calculator.equity.EquityGrant.vested_by_month` in the base scenario
+    (growth included: a tranche at month m is worth ``value x fraction x (1 + g)^(m/12)``,
+    DOMAIN.md 5). An offer's expected refreshers, if it has a plan, are a dashed line labelled
+    "refreshers (not guaranteed)" and are never added to the grants. The alt text gives the
+    vested value at each year end.
+
+    >>> from calculator import Offer, EquityGrant
+    >>> fig = vesting_chart(Offer("A", 50_000, equity=(EquityGrant("rsu", grant_value=48_000),)), 2)
+    >>> fig.data[0].name, fig.data[0].y[11], fig.data[0].y[12], fig.data[0].y[24]
+    ('RSU grant 1', 0.0, 12000.0, 24000.0)
+    """
+    from .offers import Offer
+
+    if not isinstance(offer, Offer):
+        raise InputError("offer", f"must be an Offer, got {type(offer).__name__}")
+    n = check_int_range("years", years, 1, 30)
+    currency = offer.currency
+    months = list(range(12 * n + 1))
+    fig = go.Figure()
+    described: list[str] = []
+    grant_dashes = [d for d in _DASHES if d != "dash"]
+
+    def draw(name: str, values: list[float], index: int, dash: str) -> None:
+        fig.add_scatter(
+            name=name,
+            x=months,
+            y=values,
+            customdata=_money_list(values, currency),
+            mode="lines",
+            line={"color": _colour(index), "dash": dash, "shape": "hv", "width": 2.5},
+            hovertemplate="Month %{x}: %{customdata}<extra>" + name + "</extra>",
+        )
+        ends = ", ".join(
+            f"year {y} {format_money(values[12 * y], currency)}" for y in range(1, n + 1)
+        )
+        described.append(f"{name}: {ends}")
+
+    for index, grant in enumerate(offer.equity):
+        label = "RSU" if grant.kind == "rsu" else "Option"
+        name = f"{label} grant {index + 1}" + (" (base scenario)" if grant.kind == "option" else "")
+        draw(name, [grant.vested_by_month(m) for m in months], index, grant_dashes[index % 4])
+    refreshers = _refresher_steps(offer, months)
+    if refreshers is not None:
+        draw("refreshers (not guaranteed)", refreshers, len(offer.equity), "dash")
+    fig.update_xaxes(title="Months from the start", dtick=12)
+    if described:
+        alt = (
+            f"{offer.name}: equity vested by the end of each year (base scenario, growth "
+            f"included). {'; '.join(described)}."
+        )
+    else:
+        alt = f"{offer.name} has no equity grants or refreshers to vest."
+    return _layout(fig, f"{offer.name}: equity vesting over {n} years", alt, currency)
