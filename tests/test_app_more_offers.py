@@ -82,3 +82,16 @@ def test_a_custom_vesting_schedule_with_an_error_under_its_table(app):
     assert (
         "London fintech, vesting dates: needs at least one row with a month and a share" in errors
     )
+
+
+def test_the_odds_say_how_often_each_offer_comes_out_ahead(app):
+    app.button(key="_oc_example").click().run()
+    app.number_input(key="offers.0.equity_volatility_pct").set_value(40).run()
+    app.toggle(key="compare.show_odds").set_value(True).run()
+    assert not app.exception
+    text = " ".join(_plain(m.value for m in app.markdown))
+    shares = [int(n) for n in re.findall(r"comes out ahead in (\d+)% of 100,000 futures", text)]
+    assert len(shares) == 2
+    assert 98 <= sum(shares) <= 102  # rounded shares of one whole
+    titles = [c.proto.spec for c in app.get("plotly_chart")]
+    assert any("futures" in spec for spec in titles)
