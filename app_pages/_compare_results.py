@@ -18,6 +18,7 @@ from app_pages._glue import plot, result_section
 from app_pages.models import CURRENT_JOB, OFFER_COUNT, ScenarioInput, column_label
 from app_pages.safe import escape
 from app_pages.widgets import choice, number, slider
+from calculator.errors import InputError
 from calculator.money import format_money
 from calculator.offers import Offer
 
@@ -45,7 +46,25 @@ def core_offers(inputs: ScenarioInput) -> list[tuple[str, Offer]]:
             state.add_error(error.field, error.rule, name)
         elif offer is not None:
             built.append((prefix, offer))
-    return built
+    return _distinct(built)
+
+
+def _distinct(built: list[tuple[str, Offer]]) -> list[tuple[str, Offer]]:
+    """Each column needs its own name (the comparison tells them apart by name): a repeated
+    name gets a message under its name box, and that column waits until it is renamed."""
+    seen: set[str] = set()
+    kept: list[tuple[str, Offer]] = []
+    for prefix, offer in built:
+        if offer.name in seen:
+            state.add_error(
+                f"{prefix}.name",
+                "another column already has this name: give each a different one",
+                offer.name,
+            )
+            continue
+        seen.add(offer.name)
+        kept.append((prefix, offer))
+    return kept
 
 
 def show(inputs: ScenarioInput, built: list[tuple[str, Offer]]) -> None:
@@ -56,7 +75,11 @@ def show(inputs: ScenarioInput, built: list[tuple[str, Offer]]) -> None:
     home = _home_index(inputs, built) if inputs.compare.same_money else None
     key = _key(inputs, built, home)
     offers = [offer for _, offer in built]
-    comparison = _computed(key, offers)
+    try:
+        comparison = _computed(key, offers)
+    except InputError as err:  # the core refused the comparison itself (not one field)
+        st.warning(escape(f"These offers cannot be compared yet: {err}."))
+        return
     _totals(inputs, comparison)
     _charts(inputs, key, comparison, offers)
     if inputs.compare.show_odds:

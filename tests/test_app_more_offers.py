@@ -95,3 +95,14 @@ def test_the_odds_say_how_often_each_offer_comes_out_ahead(app):
     assert 98 <= sum(shares) <= 102  # rounded shares of one whole
     titles = [c.proto.spec for c in app.get("plotly_chart")]
     assert any("futures" in spec for spec in titles)
+
+
+def test_the_same_name_twice_is_a_message_under_the_name(app):
+    app.button(key="_oc_example").click().run()
+    app.text_input(key="offers.1.name").set_value("London fintech").run()
+    assert not app.exception
+    errors = _plain(e.value for e in app.error)
+    assert (
+        "London fintech, employer or offer name: another column already has this name: "
+        "give each a different one" in errors
+    )
