@@ -19,6 +19,7 @@ from app_pages.widgets import (
     money_input,
     number,
     pay_warning,
+    several,
     slider,
     table,
     text,
@@ -454,18 +455,17 @@ def _place_and_tax(k: str, tax_years: dict[str, list[int]], states: list[str]) -
                     {"england": "England, Wales or N. Ireland", "scotland": "Scotland"},
                     options=["england", "scotland"],
                 )
-                choice(
-                    k + "tax_student_loan",
-                    "Student loan",
-                    "Your student loan plan, if you repay one.",
+                several(
+                    k + "tax_student_loans",
+                    "Student loans",
+                    "Every undergraduate plan you repay (several share one 9% repayment above "
+                    "the lowest of their thresholds).",
                     {
-                        "": "None",
                         "plan_1": "Plan 1",
                         "plan_2": "Plan 2",
                         "plan_4": "Plan 4",
                         "plan_5": "Plan 5",
                     },
-                    options=["", "plan_1", "plan_2", "plan_4", "plan_5"],
                 )
                 checkbox(
                     k + "tax_postgraduate_loan",

@@ -30,6 +30,7 @@ from pydantic import (
     Field,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from calculator.bands import DataPoint
@@ -370,7 +371,7 @@ _CORE_TO_INPUT: Final = {
     "tax_year": "tax_year",
     "region": "tax_region",
     "filing_status": "tax_filing_status",
-    "student_loans": "tax_student_loan",
+    "student_loans": "tax_student_loans",
     "state_local_rate": "tax_local_rate_pct",
     **{f"factors.{factor}": f"factor_{factor}" for factor in FACTORS},
 }
@@ -490,11 +491,25 @@ class OfferInput(_Input):
     #: None: the latest tax year the app has rates for.
     tax_year: int | None = Field(default=None, ge=2000, le=2100)
     tax_filing_status: Literal["", "single", "married_joint"] = ""
-    tax_student_loan: Literal["", "plan_1", "plan_2", "plan_4", "plan_5"] = ""
+    #: Undergraduate plans held (any combination: they share one repayment).
+    tax_student_loans: list[Literal["plan_1", "plan_2", "plan_4", "plan_5"]] = Field(
+        default_factory=list, max_length=4
+    )
     tax_postgraduate_loan: bool = False
     tax_benefits_taxable: bool = False
     tax_local_rate_pct: float | None = _pct(20)
     letter: LetterChecks = Field(default_factory=LetterChecks)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_loan_to_many(cls, data: object) -> object:
+        """Earlier files held one plan as ``tax_student_loan`` ("" for none)."""
+        if isinstance(data, dict) and "tax_student_loan" in data:
+            data = dict(data)
+            plan = data.pop("tax_student_loan")
+            if "tax_student_loans" not in data:
+                data["tax_student_loans"] = [plan] if plan else []
+        return data
 
     def to_core(
         self, currency: str, fallback_name: str, *, count_refreshers: bool = False
@@ -700,7 +715,7 @@ class OfferInput(_Input):
         latest = max(available_tax_years(self.tax_country))
         year = latest if self.tax_year is None else self.tax_year
         if self.tax_country == "GB":
-            loans: list[str] = [self.tax_student_loan] if self.tax_student_loan else []
+            loans: list[str] = list(dict.fromkeys(self.tax_student_loans))
             loans += ["postgraduate"] if self.tax_postgraduate_loan else []
             return TaxProfile(
                 "GB", year, region=self.tax_region or None, student_loans=tuple(loans)

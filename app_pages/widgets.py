@@ -42,6 +42,7 @@ __all__ = [
     "money_input",
     "number",
     "pay_warning",
+    "several",
     "slider",
     "table",
     "text",
@@ -199,6 +200,16 @@ def choice(
         result = st.selectbox(label, opts, key=path, help=help, format_func=shown)
     _register(path, label)
     return result
+
+
+def several(path: str, label: str, help: str, labels: Mapping[str, str]) -> list[str]:
+    """A multi-select over ``labels``' keys (shown with their labels)."""
+    state.ensure(path)
+    result = st.multiselect(
+        label, list(labels), key=path, help=help, format_func=lambda k: labels.get(k, k)
+    )
+    _register(path, label)
+    return list(result)
 
 
 def slider(path: str, label: str, help: str) -> int:

@@ -11,7 +11,8 @@ loan deductions are worked out per pay period):
   every 2 of adjusted net income above 100,000 (nil at 125,140), so 100,000-125,140 carries a
   60% income-tax rate (40% x 1.5); bands for England, Wales and Northern Ireland, or Scotland's;
 - employee Class 1 NI: 8% of earnings between 12,570 and 50,270, 2% above;
-- student loans: 9% of earnings above the plan threshold (plan 1, 2, 4 or 5; one at a time),
+- student loans: 9% of earnings above the plan threshold (plan 1, 2, 4 or 5; several plans share
+  one 9% repayment above the lowest of their thresholds, Student Loans Company),
   plus 6% above 21,000 for a postgraduate loan, which can run alongside an undergraduate plan;
   plan 5 has no threshold (nothing due) in 2025/26;
 - employee pension, three ways (HMRC "Pension schemes rates and allowances"; ITA 2007 s.192-193):
@@ -282,13 +283,25 @@ def _gb_amounts(
     main = max(0.0, min(earnings, ni["upper_earnings_limit"]) - ni["primary_threshold"])
     upper = max(0.0, earnings - ni["upper_earnings_limit"])
     social = main * ni["main_rate"] + upper * ni["upper_rate"]
-    loans = 0.0
-    for plan in plans:
-        terms = rules["student_loans"][plan]
-        if "threshold" in terms:
-            loans += max(0.0, earnings - terms["threshold"]) * terms["rate"]
+    loans = _student_loans(rules["student_loans"], plans, earnings)
     pension_out = sacrificed + net_pay + ras * (1.0 - basic)
     return income_tax, 0.0, social, loans, pension_out
+
+
+def _student_loans(terms: Mapping[str, Any], plans: Sequence[str], earnings: float) -> float:
+    """Repayments a year (DOMAIN.md 8, Student Loans Company): one deduction for all the
+    undergraduate plans held, at their rate above the lowest of their thresholds (the plans
+    share it), plus the postgraduate loan's own rate above its threshold. Plans with nothing
+    due this year (no threshold) are left out."""
+    undergraduate = [terms[p] for p in plans if p != "postgraduate" and "threshold" in terms[p]]
+    total = 0.0
+    if undergraduate:
+        lowest = min(t["threshold"] for t in undergraduate)
+        total += max(0.0, earnings - lowest) * undergraduate[0]["rate"]
+    if "postgraduate" in plans and "threshold" in terms["postgraduate"]:
+        postgraduate = terms["postgraduate"]
+        total += max(0.0, earnings - postgraduate["threshold"]) * postgraduate["rate"]
+    return total
 
 
 def _gb_notes(
@@ -306,6 +319,11 @@ def _gb_notes(
         terms = rules["student_loans"][plan]
         if "threshold" not in terms:
             notes.append(terms.get("note", f"No {plan} repayments are due this tax year."))
+    if len([p for p in plans if p != "postgraduate"]) > 1:
+        notes.append(
+            "Several undergraduate plans: one 9% repayment on pay above the lowest of their "
+            "thresholds, shared between the plans (Student Loans Company rule)."
+        )
     if rate and method == "salary_sacrifice":
         notes.append(
             "Salary sacrifice: the contribution comes off pay before income tax, National "
@@ -420,7 +438,8 @@ def take_home(
     - ``filing_status`` (US): "single" or "married_joint"; UK income tax is per person.
     - ``pension_rate``: employee contribution as a fraction of gross, 0 to ``MAX_PENSION_RATE``;
       ``pension_method`` defaults to "salary_sacrifice" (UK) or "401k" (US).
-    - ``student_loans`` (UK): up to one of "plan_1", "plan_2", "plan_4", "plan_5", plus
+    - ``student_loans`` (UK): any of "plan_1", "plan_2", "plan_4", "plan_5" (several share one
+      9% repayment above the lowest of their thresholds), plus
       "postgraduate".
     - ``state_local_rate`` (US): flat rate, 0 to 0.2, on wages less 401(k) deferrals.
     - ``taxable_benefits``: annual taxable value of benefits in kind; taxed, but not cash.
@@ -476,8 +495,8 @@ def take_home(
     plans = tuple(check_choice("student_loans", p, STUDENT_LOAN_PLANS) for p in student_loans)
     if country == "US" and plans:
         raise InputError("student_loans", "UK student loan plans apply to UK offers only")
-    if len([p for p in plans if p != "postgraduate"]) > 1 or len(set(plans)) != len(plans):
-        raise InputError("student_loans", "at most one undergraduate plan, plus postgraduate")
+    if len(set(plans)) != len(plans):
+        raise InputError("student_loans", "names a plan twice")
     local = check_fraction("state_local_rate", state_local_rate, high=0.2)
     if country == "GB" and local:
         raise InputError("state_local_rate", "applies to US offers only")

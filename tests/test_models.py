@@ -314,7 +314,7 @@ def test_tax_gb_with_region_and_loans():
         tax_country="GB",
         tax_region="scotland",
         tax_year=2026,
-        tax_student_loan="plan_2",
+        tax_student_loans=["plan_2"],
         tax_postgraduate_loan=True,
     )
     assert offer.tax == TaxProfile(
@@ -336,7 +336,7 @@ def test_tax_us_with_filing_status_and_local_rate():
     )
     assert offer.tax == TaxProfile("US", 2026, filing_status="married_joint", state_local_rate=0.05)
     # no status picked: single; the UK-only boxes are ignored
-    assert _core(tax_country="US", tax_region="scotland", tax_student_loan="plan_1").tax == (
+    assert _core(tax_country="US", tax_region="scotland", tax_student_loans=["plan_1"]).tax == (
         TaxProfile("US", _latest("US"), filing_status="single")
     )
     assert _core(tax_country="none", tax_year=2026).tax is None
@@ -1127,7 +1127,7 @@ OFFER_FIELDS = st.fixed_dictionaries(
     {
         name: _field_strategy(name, info)
         for name, info in OfferInput.model_fields.items()
-        if name not in ("letter", "base_salary", "equity_tranches")
+        if name not in ("letter", "base_salary", "equity_tranches", "tax_student_loans")
     }
 )
 
@@ -1148,3 +1148,11 @@ def test_offer_within_bounds_converts_or_names_its_field(fields, base, currency)
     assert math.isfinite(core.base_salary)
     assert core.base_salary > 0
     assert OfferInput.model_validate({**fields, "base_salary": None}).to_core("GBP", "A") is None
+
+
+def test_several_loans_and_the_earlier_single_loan_field():
+    offer = _core(tax_country="GB", tax_year=2026, tax_student_loans=["plan_5", "plan_2"])
+    assert offer.tax.student_loans == ("plan_5", "plan_2")
+    earlier = OfferInput.model_validate({"base_salary": 50_000.0, "tax_student_loan": "plan_4"})
+    assert earlier.tax_student_loans == ["plan_4"]
+    assert OfferInput.model_validate({"tax_student_loan": ""}).tax_student_loans == []

@@ -326,7 +326,7 @@ def test_missing_year_names_the_years_available():
         ({"filing_status": "married_joint"}, "filing_status"),
         ({"student_loans": ["plan_9"]}, "student_loans"),
         ({"student_loans": "plan_1"}, "student_loans"),
-        ({"student_loans": ["plan_1", "plan_2"]}, "student_loans"),
+        ({"student_loans": ["plan_2", "plan_2"]}, "student_loans"),  # several plans are fine
         ({"student_loans": ["postgraduate", "postgraduate"]}, "student_loans"),
         ({"country": "US", "student_loans": ["plan_1"]}, "student_loans"),
         ({"pension_rate": 2}, "pension_rate"),
@@ -464,3 +464,24 @@ def test_any_input_gives_a_result_or_an_input_error(**kwargs):
         return
     assert math.isfinite(result.net)
     assert result.net <= result.gross + 1e-6
+
+
+@pytest.mark.parametrize(
+    ("year", "plans", "expected"),
+    [
+        # Student Loans Company: one 9% repayment above the lowest threshold of the plans held.
+        # 2025/26, plans 1 (26,065) and 2 (28,470): 9% x (40,000 - 26,065) = 1,254.15
+        (2025, ["plan_1", "plan_2"], 1_254.15),
+        # ... plus the postgraduate loan: 6% x (40,000 - 21,000) = 1,140
+        (2025, ["plan_2", "plan_1", "postgraduate"], 1_254.15 + 1_140.0),
+        # 2025/26 plan 5 has nothing due yet: plan 4 alone, 9% x (40,000 - 32,745) = 652.95
+        (2025, ["plan_4", "plan_5"], 652.95),
+        # 2026/27, plans 2 (29,385) and 5 (25,000): 9% x (40,000 - 25,000) = 1,350
+        (2026, ["plan_2", "plan_5"], 1_350.0),
+        # all four undergraduate plans and postgraduate: lowest is plan 5 again
+        (2026, ["plan_1", "plan_2", "plan_4", "plan_5", "postgraduate"], 1_350.0 + 1_140.0),
+    ],
+)
+def test_several_student_loans_share_one_repayment(year, plans, expected):
+    result = take_home(40_000, "GB", year, student_loans=plans)
+    assert result.student_loan == pytest.approx(expected, abs=0.005)
