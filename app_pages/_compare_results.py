@@ -58,7 +58,7 @@ def _distinct(built: list[tuple[str, Offer]]) -> list[tuple[str, Offer]]:
         if offer.name in seen:
             state.add_error(
                 f"{prefix}.name",
-                "another column already has this name: give each a different one",
+                "another column already has this name: give each column a different name",
                 offer.name,
             )
             continue

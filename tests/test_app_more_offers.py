@@ -104,5 +104,5 @@ def test_the_same_name_twice_is_a_message_under_the_name(app):
     errors = _plain(e.value for e in app.error)
     assert (
         "London fintech, employer or offer name: another column already has this name: "
-        "give each a different one" in errors
+        "give each column a different name" in errors
     )
