@@ -19,6 +19,7 @@ from ._validate import check_finite, check_positive
 from .errors import InputError
 
 __all__ = [
+    "state_code",
     "RPP_CREDIT",
     "RPP_FILE",
     "STATES",
@@ -55,6 +56,15 @@ def _names() -> dict[str, str]:
 
 #: State names, alphabetically (50 states and the District of Columbia).
 STATES: Final[tuple[str, ...]] = tuple(sorted(name for name, _ in state_levels().values()))
+
+
+def state_code(state: object) -> str:
+    """The two-letter code of a US state or DC given by code or name (any case).
+
+    >>> state_code("california"), state_code("dc")
+    ('CA', 'DC')
+    """
+    return _state_code(state)
 
 
 def _state_code(state: object) -> str:
