@@ -154,6 +154,7 @@ from .places import (
     Place,
     adjust_for_place,
     price_level,
+    state_code,
     state_levels,
 )
 from .scoring import (
@@ -172,6 +173,12 @@ from .simulate import (
     SIMULATION_PERCENTILES,
     SimulationResult,
     simulate_offers,
+)
+from .state_tax import (
+    STATE_FILING_STATUSES,
+    StateIncomeTax,
+    modelled_states,
+    state_income_tax,
 )
 from .tax import (
     COUNTRIES,
@@ -324,6 +331,7 @@ __all__ = [
     "SCRIPT_TITLES",
     "SIMULATION_PERCENTILES",
     "STATES",
+    "STATE_FILING_STATUSES",
     "STUDENT_LOAN_PLANS",
     "TAXABLE_BENEFITS",
     "AcceptanceCheck",
@@ -371,6 +379,7 @@ __all__ = [
     "Schedule",
     "SignOn",
     "SimulationResult",
+    "StateIncomeTax",
     "Study",
     "TakeHome",
     "TaxProfile",
@@ -409,6 +418,7 @@ __all__ = [
     "leaving_value_chart",
     "message_templates",
     "message_text",
+    "modelled_states",
     "negotiation_scripts",
     "next_working_day",
     "occupation_percentiles",
@@ -438,6 +448,8 @@ __all__ = [
     "search_occupations",
     "simulate_offers",
     "spoken_phrase",
+    "state_code",
+    "state_income_tax",
     "state_levels",
     "states",
     "study_value",

@@ -19,13 +19,13 @@ from ._validate import check_finite, check_positive
 from .errors import InputError
 
 __all__ = [
-    "state_code",
     "RPP_CREDIT",
     "RPP_FILE",
     "STATES",
     "Place",
     "adjust_for_place",
     "price_level",
+    "state_code",
     "state_levels",
 ]
 

@@ -66,6 +66,7 @@ class StateIncomeTax:
     name: str
     tax_year: int
     filing_status: str
+    kind: str
     taxable: float
     amount: float
     payroll: tuple[tuple[str, float], ...]
@@ -182,7 +183,7 @@ def state_income_tax(
     payroll = _payroll(rules, pay)
     if kind == "none":
         return StateIncomeTax(
-            rules["code"], name, tax_year, status, 0.0, 0.0, payroll, rules["source"], notes
+            rules["code"], name, tax_year, status, kind, 0.0, 0.0, payroll, rules["source"], notes
         )
     income = pay - (min(saved, pay) if rules.get("deducts_401k", True) else 0.0)
     allowances = float(_by_status(rules, "standard_deduction", status)) + float(
@@ -193,5 +194,5 @@ def state_income_tax(
     credit = _credit(rules, status, income)
     tax = max(0.0, _banded(taxable, bands) - credit) + _surtax(rules, taxable)
     return StateIncomeTax(
-        rules["code"], name, tax_year, status, taxable, tax, payroll, rules["source"], notes
+        rules["code"], name, tax_year, status, kind, taxable, tax, payroll, rules["source"], notes
     )

@@ -66,6 +66,8 @@ from ._data import data_dir, load_toml
 from ._validate import check_choice, check_fraction, check_non_negative
 from .errors import InputError
 from .money import format_money
+from .places import state_code
+from .state_tax import state_income_tax
 
 __all__ = [
     "COUNTRIES",
@@ -214,6 +216,9 @@ class TakeHome:
     marginal_rate: float
     state_local_tax: float = 0.0
     notes: tuple[str, ...] = ()
+    #: US state payroll contributions (disability, family leave), part of
+    #: ``social_contributions`` and shown on their own line.
+    state_payroll: float = 0.0
 
     @property
     def monthly_net(self) -> float:
@@ -229,8 +234,14 @@ class TakeHome:
         rows = [("Income tax", self.income_tax - self.state_local_tax)]
         if self.state_local_tax:
             rows.append(("State and local tax", self.state_local_tax))
+        if self.state_payroll:
+            rows += [
+                ("Social contributions", self.social_contributions - self.state_payroll),
+                ("State payroll", self.state_payroll),
+            ]
+        else:
+            rows.append(("Social contributions", self.social_contributions))
         rows += [
-            ("Social contributions", self.social_contributions),
             ("Student loan", self.student_loan),
             ("Pension", self.pension),
             ("Net pay", self.net),
@@ -245,6 +256,7 @@ class TakeHome:
             "monthly_net": self.monthly_net,
             "income_tax": self.income_tax,
             "state_local_tax": self.state_local_tax,
+            "state_payroll": self.state_payroll,
             "social_contributions": self.social_contributions,
             "student_loan": self.student_loan,
             "pension": self.pension,
@@ -254,8 +266,9 @@ class TakeHome:
         }
 
 
-# (income_tax incl. state/local, state/local, social, student loan, pension out of pay)
-_Amounts = tuple[float, float, float, float, float]
+# (income_tax incl. state/local, state/local, social incl. state payroll, student loan,
+#  pension out of pay, state payroll)
+_Amounts = tuple[float, float, float, float, float, float]
 
 
 def _gb_amounts(
@@ -285,7 +298,7 @@ def _gb_amounts(
     social = main * ni["main_rate"] + upper * ni["upper_rate"]
     loans = _student_loans(rules["student_loans"], plans, earnings)
     pension_out = sacrificed + net_pay + ras * (1.0 - basic)
-    return income_tax, 0.0, social, loans, pension_out
+    return income_tax, 0.0, social, loans, pension_out, 0.0
 
 
 def _student_loans(terms: Mapping[str, Any], plans: Sequence[str], earnings: float) -> float:
@@ -353,12 +366,19 @@ def _us_amounts(
     contribution: float,
     local_rate: float,
     benefits: float,
+    state: str,
 ) -> _Amounts:
     deferral = min(contribution, float(rules["retirement"]["elective_deferral_limit"]))
     wages = gross - deferral + benefits  # federal and state taxable wages
     taxable = max(0.0, wages - rules["standard_deduction"][filing])
     federal = _banded(taxable, rules["income_tax"][filing])
-    local = local_rate * wages
+    local, state_payroll = local_rate * wages, 0.0
+    if state and not local_rate:  # the state's own rules; a flat rate typed overrides them
+        found = state_income_tax(
+            gross + benefits, state, int(rules["label"]), filing_status=filing, deferral=deferral
+        )
+        local = found.amount
+        state_payroll = sum(value for _, value in found.payroll)
     payroll = rules["payroll"]
     fica_wages = gross + benefits  # 401(k) deferrals stay in Social Security and Medicare wages
     social = (
@@ -367,17 +387,47 @@ def _us_amounts(
         + max(0.0, fica_wages - payroll["additional_medicare_threshold"][filing])
         * payroll["additional_medicare_rate"]
     )
-    return federal + local, local, social, 0.0, deferral
+    return federal + local, local, social + state_payroll, 0.0, deferral, state_payroll
+
+
+def _us_state(region: str, tax_year: int) -> str:
+    """A US offer's ``region`` is the state where the job is; its tax must be modelled (the
+    flat ``state_local_rate`` is the way round a state that is not)."""
+    try:
+        code = state_code(region)
+        state_income_tax(0.0, code, tax_year)
+    except InputError as err:
+        raise InputError("region", err.rule) from None
+    return code
 
 
 def _us_notes(
-    rules: Mapping[str, Any], gross: float, filing: str, contribution: float, local_rate: float
+    rules: Mapping[str, Any],
+    gross: float,
+    filing: str,
+    contribution: float,
+    local_rate: float,
+    state: str,
 ) -> list[str]:
-    notes = [
-        f"US federal tax year {rules['label']}: income tax before credits.",
-        f"State and local income tax: the flat {local_rate:.2%} you entered, on wages less "
-        "401(k) deferrals; states' own rules are not modelled.",
-    ]
+    notes = [f"US federal tax year {rules['label']}: income tax before credits."]
+    if not local_rate and not state:
+        notes.append(
+            "No state income tax is included: give the state where the job is (or a flat rate) "
+            "to count it."
+        )
+    elif local_rate:
+        notes.append(
+            f"State and local income tax: the flat {local_rate:.2%} you entered, on wages less "
+            "401(k) deferrals."
+        )
+    else:
+        found = state_income_tax(gross, state, int(rules["label"]), filing_status=filing)
+        if found.kind != "none":
+            notes.append(
+                f"{found.name} income tax {rules['label']}: the state's own rates, deductions "
+                f"and credits for a wage earner with no dependants (source: {found.source})."
+            )
+        notes.extend(found.notes)
     if filing == "married_joint":
         notes.append("Married filing jointly: this pay is treated as the household's only income.")
     limit = float(rules["retirement"]["elective_deferral_limit"])
@@ -412,8 +462,8 @@ def _net(
     if country == "GB":
         amounts = _gb_amounts(rules, gross, place, rate * gross, method, plans, benefits)
     else:
-        amounts = _us_amounts(rules, gross, filing, rate * gross, local, benefits)
-    income_tax, _, social, loans, pension = amounts
+        amounts = _us_amounts(rules, gross, filing, rate * gross, local, benefits, place)
+    income_tax, _, social, loans, pension, _ = amounts
     return gross - income_tax - social - loans - pension, amounts
 
 
@@ -475,11 +525,7 @@ def take_home(
                 f"must be 'single' for UK offers (tax is per person), got {filing_status!r}",
             )
     else:
-        if region is not None:
-            raise InputError(
-                "region", "is for UK offers; US states are not modelled (use state_local_rate)"
-            )
-        place = ""
+        place = "" if region is None else _us_state(region, tax_year)
         check_choice("filing_status", filing_status, FILING_STATUSES)
     rate = check_fraction("pension_rate", pension_rate)
     if rate > MAX_PENSION_RATE:
@@ -507,12 +553,12 @@ def take_home(
         )
 
     args = (country, rules, place, filing_status, rate, method, plans, local, benefits)
-    net, (income_tax, state_local, social, loans, pension) = _net(amount, *args)
+    net, (income_tax, state_local, social, loans, pension, state_payroll) = _net(amount, *args)
     next_net = _net(amount + 1.0, *args)[0]
     if country == "GB":
         notes = _gb_notes(rules, place, method, rate, plans)
     else:
-        notes = _us_notes(rules, amount + benefits, filing_status, rate * amount, local)
+        notes = _us_notes(rules, amount + benefits, filing_status, rate * amount, local, place)
     if benefits:
         notes.append(
             f"Taxable benefits of {format_money(benefits, _CURRENCY[country])} are taxed as "
@@ -529,6 +575,7 @@ def take_home(
         marginal_rate=round(1.0 - (next_net - net), 9),  # float noise off a 1-unit step
         state_local_tax=state_local,
         notes=tuple(notes),
+        state_payroll=state_payroll,
     )
 
 

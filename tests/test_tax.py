@@ -280,9 +280,11 @@ def _notes(*args, **kwargs) -> str:
 
 
 def test_notes_say_what_is_assumed_or_unverified():
-    # every US result says states are not modelled
-    assert "not modelled" in _notes(50_000, "US", 2025)
-    assert "not modelled" in _notes(50_000, "US", 2026, state_local_rate=0.03)
+    # every US result says how state tax was counted: not at all without a state, by the
+    # flat rate typed, or by the state's own rules
+    assert "No state income tax is included" in _notes(50_000, "US", 2025)
+    assert "Texas has no personal income tax." in _notes(50_000, "US", 2025, region="TX")
+    assert "the flat 3.00% you entered" in _notes(50_000, "US", 2026, state_local_rate=0.03)
     # UNVERIFIED 2026/27 figures: Scotland's bands, Wales assumed equal to England
     assert "S6M-20844" in _notes(40_000, "GB", 2026, region="scotland")
     assert "Welsh" in _notes(40_000, "GB", 2026, region="wales")
