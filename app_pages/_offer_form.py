@@ -11,6 +11,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages.models import CURRENT_JOB, FACTORS, column_label
+from app_pages.safe import escape
 from app_pages.widgets import (
     checkbox,
     choice,
@@ -23,6 +24,7 @@ from app_pages.widgets import (
     slider,
     table,
     text,
+    value,
 )
 
 __all__ = ["FACTOR_LABELS", "PERIODS", "compare_inputs", "offer_form", "weights_form"]
@@ -481,12 +483,32 @@ def _place_and_tax(k: str, tax_years: dict[str, list[int]], states: list[str]) -
                     {"single": "Single", "married_joint": "Married filing jointly"},
                     options=["single", "married_joint"],
                 )
+                _us_state(k, states)
                 number(
                     k + "tax_local_rate_pct",
-                    "State and local tax (%)",
-                    "A flat rate for state and local income tax, if any.",
+                    "Flat state and local rate (%)",
+                    "Optional: a flat rate instead of the state's own rules (for example to "
+                    "add a city tax, or for a state not modelled yet).",
                     step=0.5,
                 )
+
+
+def _us_state(k: str, states: list[str]) -> None:
+    """The state whose income tax applies: by default the offer's place."""
+    place = value(k + "place_state") if value(k + "place_kind") == "us_state" else ""
+    choice(
+        k + "tax_state",
+        "State income tax of",
+        "The state where you would work and pay income tax. By default the offer's place.",
+        {"": f"The offer's place ({place})" if place else "No state chosen"},
+        options=["", *states],
+    )
+    used = value(k + "tax_state") or place
+    st.caption(
+        escape(f"State income tax: {used}'s own rules.")
+        if used
+        else "No state income tax is counted until you pick the state (or type a flat rate)."
+    )
 
 
 def weights_form() -> None:

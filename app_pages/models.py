@@ -498,6 +498,8 @@ class OfferInput(_Input):
     tax_postgraduate_loan: bool = False
     tax_benefits_taxable: bool = False
     tax_local_rate_pct: float | None = _pct(20)
+    #: US: the state whose income tax applies; "" = the offer's place (a US state), if any.
+    tax_state: str = _text(60)
     letter: LetterChecks = Field(default_factory=LetterChecks)
 
     @model_validator(mode="before")
@@ -542,6 +544,8 @@ class OfferInput(_Input):
             key = _CORE_TO_INPUT.get(core.split(".", 1)[0])
         if key == "equity_schedule" and self.equity_schedule == "custom":
             key = "equity_tranches"
+        if key == "tax_region" and self.tax_country == "US":
+            key = "tax_state" if self.tax_state else "place_state"
         rule = err.rule
         if key is not None and key.endswith("_pct"):
             rule = _percent_rule(rule)
@@ -723,9 +727,20 @@ class OfferInput(_Input):
         return TaxProfile(
             "US",
             year,
+            region=self.tax_state_used() or None,
             filing_status=self.tax_filing_status or "single",
             state_local_rate=(self.tax_local_rate_pct or 0.0) / 100,
         )
+
+    def tax_state_used(self) -> str:
+        """The state whose income tax a US offer pays: the one picked, else the offer's place.
+
+        >>> OfferInput(place_kind="us_state", place_state="California").tax_state_used()
+        'California'
+        """
+        if self.tax_state:
+            return self.tax_state
+        return self.place_state if self.place_kind == "us_state" else ""
 
 
 # --- Compare settings and weights ----------------------------------------------------------

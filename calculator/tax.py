@@ -390,12 +390,13 @@ def _us_amounts(
     return federal + local, local, social + state_payroll, 0.0, deferral, state_payroll
 
 
-def _us_state(region: str, tax_year: int) -> str:
-    """A US offer's ``region`` is the state where the job is; its tax must be modelled (the
-    flat ``state_local_rate`` is the way round a state that is not)."""
+def _us_state(region: str, tax_year: int, *, modelled: bool = True) -> str:
+    """A US offer's ``region`` is the state where the job is; when its own rules are used they
+    must be modelled (the flat ``state_local_rate`` is the way round a state that is not)."""
     try:
         code = state_code(region)
-        state_income_tax(0.0, code, tax_year)
+        if modelled:
+            state_income_tax(0.0, code, tax_year)
     except InputError as err:
         raise InputError("region", err.rule) from None
     return code
@@ -525,7 +526,7 @@ def take_home(
                 f"must be 'single' for UK offers (tax is per person), got {filing_status!r}",
             )
     else:
-        place = "" if region is None else _us_state(region, tax_year)
+        place = "" if region is None else _us_state(region, tax_year, modelled=False)
         check_choice("filing_status", filing_status, FILING_STATUSES)
     rate = check_fraction("pension_rate", pension_rate)
     if rate > MAX_PENSION_RATE:
@@ -546,6 +547,8 @@ def take_home(
     local = check_fraction("state_local_rate", state_local_rate, high=0.2)
     if country == "GB" and local:
         raise InputError("state_local_rate", "applies to US offers only")
+    if place and country == "US" and not local:
+        _us_state(place, tax_year)  # the state's own rules are used: they must be modelled
     benefits = check_non_negative("taxable_benefits", taxable_benefits)
     if benefits > _MAX_GROSS:
         raise InputError(

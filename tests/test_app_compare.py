@@ -179,3 +179,19 @@ def test_taxable_benefits_lower_take_home(app):
     money = lambda text: float(text.replace("£", "").replace(",", ""))  # noqa: E731
     assert money(after[a_key]) < money(before[a_key])
     assert after[b_key] == before[b_key]
+
+
+def test_a_us_offer_pays_its_places_state_tax(app):
+    _example(app)
+    app.radio(key="offers.1.tax_country").set_value("US").run()
+    app.radio(key="offers.1.place_kind").set_value("us_state").run()
+    app.selectbox(key="offers.1.place_state").set_value("Texas").run()
+    assert not app.exception
+    captions = " ".join(_plain(app.caption))
+    assert "State income tax: Texas's own rules." in captions
+    # a state not modelled yet gives a message under the state box; a flat rate gets round it
+    app.selectbox(key="offers.1.tax_state").set_value("Oregon").run()
+    assert not app.exception
+    assert any("OR's income tax for 2026 is not modelled yet" in e for e in _plain(app.error))
+    app.number_input(key="offers.1.tax_local_rate_pct").set_value(8.0).run()
+    assert not any("not modelled" in e for e in _plain(app.error))
