@@ -159,15 +159,15 @@ def _computed(key: str, _offers: list[Offer]) -> Any:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _figures(key: str, chart: str, _offers: list[Offer], _comparison: Any) -> list[Any]:
+def _figures(key: str, chart: str, net: bool, _offers: list[Offer], _comparison: Any) -> list[Any]:
     """The figures of one chart for one set of inputs (built once, then reused)."""
     from calculator import charts
 
     spec = json.loads(key)
     if chart == "components":
-        return [charts.offer_components_chart(_comparison)]
+        return [charts.offer_components_chart(_comparison, net=net)]
     if chart == "cumulative":
-        return [charts.cumulative_value_chart(_comparison)]
+        return [charts.cumulative_value_chart(_comparison, net=net)]
     if chart == "score":
         return [] if _comparison.scores is None else [charts.score_chart(_comparison.scores)]
     if chart == "leaving":
@@ -193,11 +193,11 @@ def _figures(key: str, chart: str, _offers: list[Offer], _comparison: Any) -> li
     return figures
 
 
-def _view(inputs: ScenarioInput, comparison: Any) -> tuple[bool, str]:
+def _view(inputs: ScenarioInput, comparison: Any, *, quiet: bool = False) -> tuple[bool, str]:
     """Whether the figures are take-home, and the sentence that says which view is shown."""
     untaxed = [t.name for t in comparison.totals if t.cumulative_net is None]
     use_net = inputs.compare.view_net and not untaxed
-    if inputs.compare.view_net and untaxed:
+    if inputs.compare.view_net and untaxed and not quiet:
         st.warning(
             f"Take-home needs a tax country for every offer ({escape(', '.join(untaxed))} has "
             "none, under 'Place and tax'). Showing figures before tax."
@@ -262,22 +262,17 @@ def _baseline(inputs: ScenarioInput, comparison: Any, use_net: bool) -> tuple[st
 
 
 def _verdict(comparison: Any, use_net: bool, view_text: str, years: int, money: Any) -> None:
+    """Who leads, by how much, the break-even and the equal-value asks: all in the view shown
+    (after tax in the take-home view: DOMAIN.md 8)."""
     if use_net:
-        # after tax the order can differ from before tax: rank on take-home
         ranked = sorted(comparison.totals, key=lambda t: t.cumulative_net or 0.0, reverse=True)
         leader, runner = ranked[0], ranked[1]
         gap = (leader.cumulative_net or 0.0) - (runner.cumulative_net or 0.0)
-        be = next(
-            (
-                b.salary_net
-                for b in comparison.break_evens
-                if b.offer == runner.name and b.leader == leader.name
-            ),
-            None,
-        )
+        asks = comparison.asks_net
+        be = next((a.salary for a in asks if a.offer == runner.name and a.kind == "base"), None)
     else:
         leader, runner = comparison.leader, comparison.runner_up
-        gap, be = comparison.gap, comparison.break_even_salary
+        gap, be, asks = comparison.gap, comparison.break_even_salary, comparison.asks
     if comparison.too_close_to_call:
         st.info(
             "Too close to call: the totals are within 2% of each other. Let your weighted "
@@ -288,19 +283,18 @@ def _verdict(comparison: Any, use_net: bool, view_text: str, years: int, money: 
         f"({escape(view_text)})."
     )
     if be is not None:
+        after = " after tax" if use_net else ""
         sentence += (
-            f" For **{escape(runner.name)}** to match it, its base salary would need to be "
-            f"**{money(be)}** (its break-even salary, in its own money)."
-        )
-    else:
-        sentence += (
-            " (After tax the order differs from before tax; switch take-home off to see "
-            f"the break-even salary for {escape(comparison.runner_up.name)}.)"
+            f" For **{escape(runner.name)}** to match it{after}, its base salary would need to "
+            f"be **{money(be)}** (its break-even salary, in its own money)."
         )
     st.markdown(sentence)
-    if comparison.asks:
-        asks = "\n".join(f"- {escape(ask.text)}" for ask in comparison.asks)
-        st.markdown(f"**The same value could come as any one of:**\n\n{asks}")
+    if asks:
+        lines = "\n".join(f"- {escape(ask.text)}" for ask in asks)
+        closing = "the after-tax gap" if use_net else "the gap"
+        st.markdown(
+            f"**The same value could come as any one of** (each closes {closing}):\n\n{lines}"
+        )
     if comparison.questions:
         with st.expander(f"Questions to ask the employers ({len(comparison.questions)})"):
             st.markdown("\n".join(f"- {escape(question)}" for question in comparison.questions))
@@ -346,7 +340,13 @@ def _charts(inputs: ScenarioInput, key: str, comparison: Any, offers: list[Offer
         _report(key, comparison, offers)
         return
     with result_section():
-        figures = _figures(key, chart, offers, comparison)
+        use_net, _ = _view(inputs, comparison, quiet=True)
+        figures = _figures(key, chart, use_net, offers, comparison)
+        if use_net and chart in ("leaving", "score", "vesting", "place"):
+            st.caption(
+                "This chart is before tax: take-home is shown in the totals, the year-one and "
+                "cumulative charts, the waterfalls and the year-by-year table."
+            )
         if chart == "take_home":
             _waterfalls(figures, offers)
         else:
@@ -382,7 +382,7 @@ def _report(key: str, comparison: Any, offers: list[Offer]) -> None:
             figures = [
                 figure
                 for chart in _available(comparison, offers)
-                for figure in _figures(key, chart, offers, comparison)
+                for figure in _figures(key, chart, False, offers, comparison)
             ]
             return comparison_report_html(comparison, scores=scores, figures=figures)
 

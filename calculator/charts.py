@@ -25,7 +25,7 @@ from .money import currency_symbol, format_money
 
 if TYPE_CHECKING:
     from .bands import SalaryBands
-    from .compare import Comparison
+    from .compare import Comparison, OfferTotals
     from .counter import CounterRange
     from .followup import FollowUpPlan
     from .offers import Offer
@@ -202,12 +202,14 @@ def _comparison(value: object) -> Comparison:
     return value
 
 
-def offer_components_chart(comparison: Comparison) -> go.Figure:
+def offer_components_chart(comparison: Comparison, *, net: bool = False) -> go.Figure:
     """Stacked bars: each offer's year-one value by component (base, bonus, sign-on, equity,
     each benefit), in the comparison's view (DOMAIN.md 4 and 6: year-one total per offer).
 
     Bar height is ``OfferTotals.year_one``; components that are zero for every offer are left
-    out. Each component has its own colour and fill pattern.
+    out. Each component has its own colour and fill pattern. With ``net`` (take-home view,
+    DOMAIN.md 8) a negative bar takes off tax and deductions, so each bar ends at the year-one
+    take-home value.
 
     >>> from calculator import Offer, Bonus, compare_offers
     >>> fig = offer_components_chart(compare_offers(Offer("A", 50_000, bonus=Bonus(0.1)), Offer("B", 52_000), years=1))
@@ -233,7 +235,17 @@ def offer_components_chart(comparison: Comparison) -> go.Figure:
             marker={"color": _colour(index), "pattern": {"shape": PATTERNS[index % len(PATTERNS)]}},
             hovertemplate="%{x}: %{customdata}<extra>" + component_label(key) + "</extra>",
         )
-    fig.update_layout(barmode="stack")
+    if net:
+        taxes = [-(t.year_one - _years_of(t, True)[0]) for t in totals]
+        fig.add_bar(
+            name="Tax and deductions",
+            x=names,
+            y=taxes,
+            customdata=_money_list(taxes, currency),
+            marker={"color": "#555555", "pattern": {"shape": "x"}},
+            hovertemplate="%{x}: %{customdata}<extra>Tax and deductions</extra>",
+        )
+    fig.update_layout(barmode="relative" if net else "stack")
     described = []
     for t in totals:
         parts = ", ".join(
@@ -241,18 +253,22 @@ def offer_components_chart(comparison: Comparison) -> go.Figure:
             for k, v in t.components.items()
             if v
         )
+        shown = _years_of(t, True)[0] if net else t.year_one
         described.append(
-            f"{t.name} {format_money(t.year_one, currency)}" + (f" ({parts})" if parts else "")
+            f"{t.name} {format_money(shown, currency)}" + (f" ({parts})" if parts else "")
         )
-    alt = f"Stacked bars of year-one value by component ({comparison.view_label}): {'; '.join(described)}."
-    return _layout(fig, "Year one, by component", alt, currency)
+    view = "after tax and deductions" if net else comparison.view_label
+    alt = f"Stacked bars of year-one value by component ({view}): {'; '.join(described)}."
+    title = "Year one after tax, by component" if net else "Year one, by component"
+    return _layout(fig, title, alt, currency)
 
 
-def cumulative_value_chart(comparison: Comparison) -> go.Figure:
+def cumulative_value_chart(comparison: Comparison, *, net: bool = False) -> go.Figure:
     """A line per offer: cumulative value at the end of each year (DOMAIN.md 5, multi-year).
 
-    Point ``y`` is the sum of ``OfferTotals.by_year`` up to year ``y``; the last point is
-    ``OfferTotals.cumulative``. Lines differ by dash and marker shape as well as colour.
+    Point ``y`` is the sum of ``OfferTotals.by_year`` up to year ``y`` (with ``net``, of
+    ``net_by_year``: take-home pay, DOMAIN.md 8, for offers with a tax profile); the last point
+    is the N-year total. Lines differ by dash and marker shape as well as colour.
 
     >>> from calculator import Offer, compare_offers
     >>> fig = cumulative_value_chart(compare_offers(Offer("A", 50_000), Offer("B", 40_000), years=2))
@@ -261,10 +277,11 @@ def cumulative_value_chart(comparison: Comparison) -> go.Figure:
     """
     comparison = _comparison(comparison)
     currency = comparison.totals[0].currency
+    rows = [(t, _years_of(t, net)) for t in comparison.totals]
     fig = go.Figure()
-    for index, t in enumerate(comparison.totals):
+    for index, (t, values) in enumerate(rows):
         running, ys = 0.0, []
-        for value in t.by_year:
+        for value in values:
             running += value
             ys.append(running)
         fig.add_scatter(
@@ -278,13 +295,25 @@ def cumulative_value_chart(comparison: Comparison) -> go.Figure:
             hovertemplate="Year %{x}: %{customdata}<extra>" + t.name + "</extra>",
         )
     fig.update_xaxes(title="Year", dtick=1)
-    parts = "; ".join(f"{t.name} {format_money(t.cumulative, currency)}" for t in comparison.totals)
-    alt = f"Cumulative value over {comparison.years} years ({comparison.view_label}): {parts}." + (
-        f" {comparison.leader.name} leads by {format_money(comparison.gap, currency)}."
-        if len(comparison.totals) > 1
+    view = "take-home pay after tax" if net else comparison.view_label
+    totals = sorted(((sum(v), t.name) for t, v in rows), reverse=True)
+    parts = "; ".join(f"{t.name} {format_money(sum(v), currency)}" for t, v in rows)
+    alt = f"Cumulative value over {comparison.years} years ({view}): {parts}." + (
+        f" {totals[0][1]} leads by {format_money(totals[0][0] - totals[1][0], currency)}."
+        if len(rows) > 1
         else ""
     )
-    return _layout(fig, f"Cumulative value over {comparison.years} years", alt, currency)
+    title = f"Cumulative value over {comparison.years} years" + (" after tax" if net else "")
+    return _layout(fig, title, alt, currency)
+
+
+def _years_of(totals: OfferTotals, net: bool) -> tuple[float, ...]:
+    """An offer's value by year: take-home when ``net`` (InputError without a tax profile)."""
+    if not net:
+        return totals.by_year
+    if totals.net_by_year is None:
+        raise InputError("net", f"{totals.name} has no tax profile: no take-home figures")
+    return totals.net_by_year
 
 
 def score_chart(scores: PackageScores) -> go.Figure:

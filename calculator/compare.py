@@ -332,6 +332,9 @@ class Comparison:
     asks: tuple[Ask, ...]
     questions: tuple[str, ...]
     scores: PackageScores | None = None
+    #: The same in the take-home view (every offer taxed): each weaker offer against the one
+    #: worth most after tax, each ask closing the after-tax gap (a sign-on grossed up for tax).
+    asks_net: tuple[Ask, ...] = ()
 
     def _ranked(self) -> list[OfferTotals]:
         return sorted(self.totals, key=lambda t: t.cumulative, reverse=True)
@@ -499,6 +502,49 @@ def _net_break_even(weaker: Offer, target_net: float, years: int, factor: float)
     return _solve_base(net_total, target_net, weaker.base_salary)
 
 
+def _net_asks(
+    offers: Sequence[Offer], totals: Sequence[OfferTotals], years: int
+) -> tuple[Ask, ...]:
+    """Equal-value asks on take-home pay (DOMAIN.md 8: one view everywhere): against the offer
+    worth most after tax, each closing the after-tax gap over the same years. Empty unless
+    every offer has a tax profile."""
+    if any(t.cumulative_net is None for t in totals):
+        return ()
+    best = max(range(len(offers)), key=lambda i: totals[i].cumulative_net or 0.0)
+    target = totals[best].cumulative_net or 0.0
+    asks: list[Ask] = []
+    for index, (offer, t) in enumerate(zip(offers, totals, strict=True)):
+        gap = (target - (t.cumulative_net or 0.0)) / t.factor
+        if index == best or gap <= 0:
+            continue
+        salary = _net_break_even(offer, target, years, t.factor) or offer.base_salary
+        asks.append(Ask(offer.name, "base", salary - offer.base_salary, offer.currency, salary))
+        asks.append(Ask(offer.name, "sign_on", _grossed_up_sign_on(offer, gap), offer.currency))
+        be = BreakEven(offer.name, offer.name, offer.base_salary, salary)
+        asks.extend(a for a in _asks(offer, be, gap, years) if a.kind.endswith("_days"))
+    return tuple(asks)
+
+
+def _grossed_up_sign_on(offer: Offer, gap_net: float) -> float:
+    """The extra year-one cash that leaves ``gap_net`` more after tax (solved like a base)."""
+    profile = offer.tax
+    if profile is None:
+        return gap_net
+    row = offer_years(offer, 1)[0]
+    cash = row["base"] + row["bonus"] + row["sign_on"] + row.get("refreshers", 0.0)
+    cash += sum(g.yearly(_EQUITY_SCENARIO)[0] for g in offer.equity if g.kind == "rsu")
+    own = employee_rate(offer.pension) if offer.pension is not None else 0.0
+    in_kind = _in_kind(offer, row)
+
+    def net(extra: float) -> float:
+        pay = cash + extra
+        rate = min(1.0, own * row["base"] / pay) if pay else 0.0
+        return profile.take_home(pay, pension_rate=rate, taxable_benefits=in_kind).net
+
+    start = net(0.0)
+    return _solve_base(lambda extra: net(extra) - start, gap_net, gap_net)
+
+
 def questions_to_ask(offer: Offer) -> tuple[str, ...]:
     """Questions for the employer about everything ``offer`` leaves unstated.
 
@@ -655,6 +701,7 @@ def compare_offers(
             asks.extend(_asks(offer, be, gap_local, n))
 
     questions = tuple(f"{o.name}: {q}" for o in offers for q in questions_to_ask(o))
+    asks_net = _net_asks(offers, totals, n)
     scores = None
     if weights is not None:
         from .scoring import score_packages
@@ -669,6 +716,7 @@ def compare_offers(
         asks=tuple(asks),
         questions=questions,
         scores=scores,
+        asks_net=asks_net,
     )
 
 

@@ -195,3 +195,19 @@ def test_a_us_offer_pays_its_places_state_tax(app):
     assert any("OR's income tax for 2026 is not modelled yet" in e for e in _plain(app.error))
     app.number_input(key="offers.1.tax_local_rate_pct").set_value(8.0).run()
     assert not any("not modelled" in e for e in _plain(app.error))
+
+
+def test_take_home_view_is_after_tax_everywhere_and_says_so(app):
+    _example(app)
+    app.toggle(key="compare.view_net").set_value(True).run()
+    assert not app.exception
+    text = " ".join(_plain(app.markdown))
+    assert "take-home (net) pay after tax" in text
+    assert "(each closes the after-tax gap)" in text
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in app.get("plotly_chart")]
+    assert titles == ["Year one after tax, by component"]
+    app.radio(key="compare.chart").set_value("cumulative").run()
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in app.get("plotly_chart")]
+    assert titles == ["Cumulative value over 4 years after tax"]
+    app.radio(key="compare.chart").set_value("leaving").run()
+    assert any("This chart is before tax" in c for c in _plain(app.caption))
