@@ -219,6 +219,8 @@ class TakeHome:
     #: US state payroll contributions (disability, family leave), part of
     #: ``social_contributions`` and shown on their own line.
     state_payroll: float = 0.0
+    #: "GB" or "US": the breakdown names each line as that country does.
+    country: str = "GB"
 
     @property
     def monthly_net(self) -> float:
@@ -229,18 +231,19 @@ class TakeHome:
     def breakdown(self) -> tuple[tuple[str, float], ...]:
         """(label, amount) rows from deductions to net pay; the amounts add up to ``gross``.
 
-        The state and local row appears only when there is such tax.
+        US offers show federal income tax, state and local tax, Social Security and Medicare
+        and state payroll apart; the state rows appear only when there is such tax.
         """
-        rows = [("Income tax", self.income_tax - self.state_local_tax)]
+        us = self.country == "US"
+        rows = [
+            ("Federal income tax" if us else "Income tax", self.income_tax - self.state_local_tax)
+        ]
         if self.state_local_tax:
             rows.append(("State and local tax", self.state_local_tax))
+        social = "Social Security and Medicare" if us else "Social contributions"
+        rows.append((social, self.social_contributions - self.state_payroll))
         if self.state_payroll:
-            rows += [
-                ("Social contributions", self.social_contributions - self.state_payroll),
-                ("State payroll", self.state_payroll),
-            ]
-        else:
-            rows.append(("Social contributions", self.social_contributions))
+            rows.append(("State payroll", self.state_payroll))
         rows += [
             ("Student loan", self.student_loan),
             ("Pension", self.pension),
@@ -579,6 +582,7 @@ def take_home(
         state_local_tax=state_local,
         notes=tuple(notes),
         state_payroll=state_payroll,
+        country=country,
     )
 
 

@@ -260,9 +260,9 @@ def test_breakdown_adds_up_to_gross_and_monthly_is_a_twelfth():
     result = take_home(80_000, "US", 2025, pension_rate=0.06, state_local_rate=0.04)
     labels = [label for label, _ in result.breakdown]
     assert labels == [
-        "Income tax",
+        "Federal income tax",
         "State and local tax",
-        "Social contributions",
+        "Social Security and Medicare",
         "Student loan",
         "Pension",
         "Net pay",
