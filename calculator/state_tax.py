@@ -29,6 +29,10 @@ File shape (amounts in dollars, rates as fractions)::
     # optional: the credit falls by `reduction` per `step` (or part) of income over `start`
     exemption_credit_phaseout = { single = { start = 252203, step = 2500, reduction = 6 } }
     surtax = [{ threshold = 1083150, rate = 0.04 }]            # on taxable income above it
+    no_tax_up_to = { single = 10000, married_joint = 20000 }   # no tax at all at or below
+    # the standard deduction or exemption falls above `start`: by `share` of itself per
+    # `step` (or part of one), or by `per_dollar` of each dollar over it
+    phaseouts = [{ applies_to = "exemption", status = "single", start = 250000, share = 1 }]
     payroll = [{ name = "State disability insurance", rate = 0.012 }]  # optional wage_base
     notes = ["..."]
 """
@@ -128,6 +132,26 @@ def _by_status(rules: Mapping[str, Any], key: str, status: str) -> Any:
     return table.get(status, 0.0) if isinstance(table, Mapping) else table
 
 
+def _phased(rules: Mapping[str, Any], key: str, status: str, income: float) -> float:
+    """``key``'s amount for ``status`` after its phase-outs (``phaseouts`` entries naming it):
+    above ``start`` it falls by ``share`` of itself for every ``step`` of income (or part of
+    one; a cliff is one step of share 1), or by ``per_dollar`` of every dollar over ``start``
+    (e.g. Wisconsin's sliding standard deduction); never below 0."""
+    amount = float(_by_status(rules, key, status))
+    for item in rules.get("phaseouts", ()):
+        if item.get("applies_to") != key or item.get("status", status) != status:
+            continue
+        over = income - float(item["start"])
+        if over <= 0:
+            continue
+        if "per_dollar" in item:
+            amount -= over * float(item["per_dollar"])
+        else:
+            steps = -(-over // float(item.get("step", 1.0)))  # ceiling
+            amount -= float(_by_status(rules, key, status)) * float(item["share"]) * steps
+    return max(0.0, amount)
+
+
 def _credit(rules: Mapping[str, Any], status: str, income: float) -> float:
     """The exemption credit, less its phase-out: ``reduction`` for every ``step`` (or part of
     one) of income above ``start`` (e.g. California's personal exemption credit)."""
@@ -186,10 +210,13 @@ def state_income_tax(
             rules["code"], name, tax_year, status, kind, 0.0, 0.0, payroll, rules["source"], notes
         )
     income = pay - (min(saved, pay) if rules.get("deducts_401k", True) else 0.0)
-    allowances = float(_by_status(rules, "standard_deduction", status)) + float(
-        _by_status(rules, "exemption", status)
-    )
-    taxable = max(0.0, income - allowances)
+    if income <= float(_by_status(rules, "no_tax_up_to", status) or 0.0):
+        return StateIncomeTax(
+            rules["code"], name, tax_year, status, kind, 0.0, 0.0, payroll, rules["source"], notes
+        )
+    deduction = _phased(rules, "standard_deduction", status, income)
+    exemption = _phased(rules, "exemption", status, income)
+    taxable = max(0.0, income - deduction - exemption)
     bands = [[0.0, float(rules["rate"])]] if kind == "flat" else rules["brackets"][status]
     credit = _credit(rules, status, income)
     tax = max(0.0, _banded(taxable, bands) - credit) + _surtax(rules, taxable)

@@ -98,3 +98,31 @@ def test_no_wage_tax_states_and_unknown_states():
     with pytest.raises(InputError) as info:
         take_home(100_000, "US", 2025, region="Atlantis")
     assert info.value.field == "region"
+
+
+def test_phase_outs_and_a_no_tax_threshold(monkeypatch):
+    rules = {
+        **RULES,
+        "exemption_credit": {},
+        "surtax": [],
+        "no_tax_up_to": {"single": 12_000},
+        "phaseouts": [
+            # the standard deduction slides: 12% of each dollar over 20,000 (Wisconsin-like)
+            {"applies_to": "standard_deduction", "start": 20_000, "per_dollar": 0.12},
+            # the exemption goes entirely above 100,000, single only (Illinois-like cliff)
+            {"applies_to": "exemption", "status": "single", "start": 100_000, "share": 1},
+        ],
+    }
+    monkeypatch.setattr(engine, "_rules", lambda state, year: ("Zedland", rules))
+    assert state_income_tax(12_000, "ZZ", 2025).amount == 0.0  # at the threshold: nothing
+    # 30,000: deduction 5,000 - 12% x 10,000 = 3,800; taxable 30,000 - 3,800 - 1,000 = 25,200
+    # 10,000 x 2% + 15,200 x 5% = 960
+    assert state_income_tax(30_000, "ZZ", 2025).amount == pytest.approx(960)
+    # 100,001: deduction gone (5,000 < 12% x 80,001), exemption gone: taxable 100,001
+    # 200 + 2,000 + 50,001 x 8% = 6,200.08
+    assert state_income_tax(100_001, "ZZ", 2025).amount == pytest.approx(6_200.08)
+    # joint keeps its exemption above 100,000, and its 10,000 deduction is not quite gone:
+    # 10,000 - 12% x 80,001 = 399.88; taxable 100,001 - 399.88 - 2,000 = 97,601.12
+    # joint: 20,000 x 2% + 77,601.12 x 5% = 4,280.056
+    joint = state_income_tax(100_001, "ZZ", 2025, filing_status="married_joint")
+    assert joint.amount == pytest.approx(4_280.056)
