@@ -7,6 +7,7 @@ edit elsewhere) redraws without recomputing.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 from typing import Any
@@ -188,7 +189,8 @@ def _figures(key: str, chart: str, net: bool, _offers: list[Offer], _comparison:
             figure = charts.take_home_waterfall(
                 offer.tax.take_home(offer.base_salary), currency=offer.currency
             )
-            figure.update_layout(title={"text": f"{offer.name}: base salary after tax"})
+            title = html.escape(f"{offer.name}: base salary after tax", quote=False)
+            figure.update_layout(title={"text": title})
             figures.append(figure)
     return figures
 

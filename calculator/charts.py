@@ -13,6 +13,8 @@ text alternative.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -137,12 +139,42 @@ def _template() -> str:
     return TEMPLATE
 
 
+_EXTRA = re.compile(r"<extra>(.*?)</extra>", re.DOTALL)
+
+
+def _h(text: str) -> str:
+    """Plotly reads ``<b>``, ``<a href>`` and entities in labels: names are text, so escape."""
+    return html.escape(text, quote=False)
+
+
+def _defuse(fig: go.Figure) -> None:
+    """Every label that can hold a user's text (offer, grant and place names, plan titles)
+    shown as text, never as Plotly's markup: trace names, category labels, hover extras,
+    annotations."""
+    for trace in fig.data:
+        if isinstance(getattr(trace, "name", None), str):
+            trace.name = _h(trace.name)
+        for attr in ("x", "y", "text", "customdata"):
+            values = getattr(trace, attr, None)
+            texts = values is not None and not isinstance(values, str)
+            if texts and any(isinstance(v, str) for v in values):
+                setattr(trace, attr, [_h(v) if isinstance(v, str) else v for v in values])
+        template = getattr(trace, "hovertemplate", None)
+        if isinstance(template, str):
+            trace.hovertemplate = _EXTRA.sub(lambda m: f"<extra>{_h(m.group(1))}</extra>", template)
+    for note in fig.layout.annotations:
+        if isinstance(note.text, str):
+            note.text = _h(note.text)
+
+
 def _layout(
     fig: go.Figure, title: str, alt: str, currency: str | None, *, axis: str = "y"
 ) -> go.Figure:
-    """Title, template, legend, alt text and the money axis shared by every builder."""
+    """Title, template, legend, alt text and the money axis shared by every builder; every
+    label that can hold a user's text is escaped (:func:`_defuse`)."""
+    _defuse(fig)
     fig.update_layout(
-        title={"text": title},
+        title={"text": _h(title)},
         template=_template(),
         font={"size": 13},
         legend={"orientation": "h", "yanchor": "top", "y": -0.18},
