@@ -156,8 +156,9 @@ def _defuse(fig: go.Figure) -> None:
             trace.name = _h(trace.name)
         for attr in ("x", "y", "text", "customdata"):
             values = getattr(trace, attr, None)
-            texts = values is not None and not isinstance(values, str)
-            if texts and any(isinstance(v, str) for v in values):
+            if values is None or isinstance(values, str):
+                continue
+            if any(isinstance(v, str) for v in values):
                 setattr(trace, attr, [_h(v) if isinstance(v, str) else v for v in values])
         template = getattr(trace, "hovertemplate", None)
         if isinstance(template, str):
