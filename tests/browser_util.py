@@ -8,12 +8,16 @@
 - :func:`rerun` / :func:`wait_idle`: Playwright waits for the end of a Streamlit rerun, never a
   fixed sleep.
 
-How the end of a rerun is seen: Streamlit's root element (``[data-testid="stApp"]``) carries
-``data-test-script-state`` ("initial", "running", "notRunning", ...), the state that also drives
-the status widget. The status widget itself (``[data-testid="stStatusWidget"]``) only appears
-once a run has lasted 500 ms, so a quick rerun never shows it and it cannot be the signal. An
-init script (:data:`WATCH_SCRIPT`) watches that attribute with a MutationObserver and counts
-runs that started (``running``) and finished (back to ``notRunning``), with timestamps.
+How the end of a rerun is seen: the server opens every script run with a ``new_session``
+message and closes it with ``script_finished``; an init script (:data:`WATCH_SCRIPT`) counts
+both as they arrive on the app's WebSocket. A rerun is over when a run finished after the action
+(not one stopped early for another rerun), no run has begun since, the root element
+(``[data-testid="stApp"]``) says ``data-test-script-state="notRunning"`` and connected, and no
+status widget (``[data-testid="stStatusWidget"]``) is shown; then the browser is idle once two
+animation frames have passed and an idle callback has run (React has drawn the result). Neither
+the status widget nor the script-state attribute alone can be the signal: the widget only
+appears once a run has lasted 500 ms, and a quick run's "running" state can be merged away by
+React before it ever reaches the page.
 """
 
 from __future__ import annotations
@@ -37,31 +41,72 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 #: Every Playwright wait in the browser tests (a shared 2-core machine can be slow).
 TIMEOUT_MS = 60_000
 
-#: Counts Streamlit runs in the page: ``window.__ocRuns`` = {started, finished, state, times}.
+#: Counts Streamlit script runs as the server reports them: ``window.__ocRuns`` = {started,
+#: finished, open, last, startedAt, finishedAt}. A run begins with a ``new_session`` ForwardMsg
+#: (field 4) and normally ends with ``script_finished`` (field 6, a varint status, kept in
+#: ``last``; 2 = stopped early because another run was asked for, which is not "finished"). A run
+#: replaced by a new script runner may never report its end, so what counts is whether the last
+#: of these two messages was a finish (``open`` is false). Only the top-level protobuf fields of
+#: each WebSocket message are read; the app is not touched.
 WATCH_SCRIPT = """
 (() => {
   if (window.__ocRuns) return;
-  const runs = {started: 0, finished: 0, state: null, startedAt: 0, finishedAt: 0};
-  window.__ocRuns = runs;
-  const look = () => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    const now = app ? app.getAttribute('data-test-script-state') : null;
-    if (now === runs.state) return;
-    if (now === 'running' && runs.state !== 'running') {
-      runs.started += 1;
-      runs.startedAt = performance.now();
-    }
-    if (now === 'notRunning' && runs.started > runs.finished) {
-      runs.finished += 1;
-      runs.finishedAt = performance.now();
-    }
-    runs.state = now;
+  const runs = {
+    started: 0, finished: 0, open: false, last: null, startedAt: 0, finishedAt: 0,
   };
-  new MutationObserver(look).observe(document, {
-    subtree: true, childList: true, attributes: true,
-    attributeFilter: ['data-test-script-state'],
-  });
-  look();
+  window.__ocRuns = runs;
+  const inspect = (buffer) => {
+    const bytes = new Uint8Array(buffer);
+    let at = 0;
+    const varint = () => {
+      let value = 0, scale = 1, byte;
+      do {
+        byte = bytes[at++];
+        value += (byte & 0x7f) * scale;
+        scale *= 128;
+      } while (byte & 0x80 && at < bytes.length);
+      return value;
+    };
+    while (at < bytes.length) {
+      const key = varint(), field = Math.floor(key / 8), wire = key & 7;
+      if (wire === 0) {
+        const value = varint();
+        if (field === 6) {
+          runs.open = false;
+          runs.last = value;
+          if (value !== 2) {
+            runs.finished += 1;
+            runs.finishedAt = performance.now();
+          }
+        }
+      } else if (wire === 2) {
+        const length = varint();
+        if (field === 4) {
+          runs.open = true;
+          runs.started += 1;
+          runs.startedAt = performance.now();
+        }
+        at += length;
+      } else if (wire === 1) {
+        at += 8;
+      } else if (wire === 5) {
+        at += 4;
+      } else {
+        return;
+      }
+    }
+  };
+  const Native = window.WebSocket;
+  class Watched extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        if (event.data instanceof ArrayBuffer) inspect(event.data);
+        else if (event.data instanceof Blob) event.data.arrayBuffer().then(inspect);
+      });
+    }
+  }
+  window.WebSocket = Watched;
 })();
 """
 
@@ -71,7 +116,7 @@ _SETTLED = """
   const runs = window.__ocRuns;
   const app = document.querySelector('[data-testid="stApp"]');
   return !!runs && !!app && runs.finished > finishedBefore
-    && runs.started === runs.finished
+    && !runs.open && runs.last !== 2
     && app.getAttribute('data-test-script-state') === 'notRunning'
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
     && !document.querySelector('[data-testid="stStatusWidget"]');
@@ -130,6 +175,10 @@ def seed_example(home: Path, name: str = "Example") -> None:
         store.set_meta("autosave_imported", "1")
 
 
+class _ExitedError(RuntimeError):
+    """The server process ended before it answered its health check."""
+
+
 class AppServer:
     """``streamlit run <script>`` on a loopback port with ``home`` as its data folder."""
 
@@ -144,6 +193,7 @@ class AppServer:
         self.home = home
         self.script = script
         self.port = port or free_port()
+        self.fixed_port = port is not None
         self.log = log
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -161,7 +211,19 @@ class AppServer:
         return self.process.pid
 
     def start(self, timeout_s: float = 60.0) -> AppServer:
-        """Start the server and wait until its health check answers."""
+        """Start the server and wait until its health check answers (on a port picked here,
+        a server that exits at once, e.g. because another process took the port in between,
+        is started again on a new port, up to three times)."""
+        for attempt in range(3):
+            try:
+                return self._start(timeout_s)
+            except _ExitedError:
+                if self.fixed_port or attempt == 2:
+                    raise
+                self.port = free_port()
+        raise AssertionError("unreachable")
+
+    def _start(self, timeout_s: float) -> AppServer:
         env = {**os.environ, "OFFER_COMPASS_HOME": str(self.home)}
         output: Any = subprocess.DEVNULL
         if self.log is not None:
@@ -195,7 +257,12 @@ class AppServer:
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2):
                     return self
             except OSError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
+                if self.process.poll() is not None:
+                    self.stop()
+                    raise _ExitedError(
+                        f"{self.script} exited at start" + self._log_tail()
+                    ) from None
+                if time.monotonic() > deadline:
                     self.stop()
                     raise RuntimeError(
                         f"{self.script} did not start within {timeout_s:g} s" + self._log_tail()
@@ -266,7 +333,23 @@ def finished_runs(page: Any) -> int:
 
 def wait_settled(page: Any, finished_before: int = 0, timeout: float = TIMEOUT_MS) -> None:
     """Wait until a run after ``finished_before`` has finished and nothing runs now."""
-    page.wait_for_function(_SETTLED, arg=finished_before, timeout=timeout, polling="raf")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(_SETTLED, arg=finished_before, timeout=timeout, polling="raf")
+    except PlaywrightTimeout as err:
+        seen = page.evaluate(
+            """() => {
+              const app = document.querySelector('[data-testid="stApp"]');
+              return {runs: window.__ocRuns,
+                      state: app && app.getAttribute('data-test-script-state'),
+                      connection: app && app.getAttribute('data-test-connection-state'),
+                      statusWidget: !!document.querySelector('[data-testid="stStatusWidget"]')};
+            }"""
+        )
+        raise AssertionError(
+            f"no finished rerun after run {finished_before} within {timeout / 1000:g} s: {seen}"
+        ) from err
 
 
 def browser_idle(page: Any) -> float:
@@ -315,9 +398,12 @@ def key_selector(path: str) -> str:
 
 def set_input(page: Any, path: str, value: str, *, submit: str = "Enter") -> None:
     """Type ``value`` into the text or number box keyed ``path`` and submit it (a rerun)."""
+    from playwright.sync_api import expect
+
     box = page.locator(f"{key_selector(path)} input")
     box.click()
     box.fill(value)
+    expect(box).to_have_value(value)  # not cut short by the box's length limit
     with rerun(page):
         box.press(submit)
 
@@ -339,6 +425,20 @@ def screenshot(page: Any, path: Path, *, max_height: int = 12_000) -> None:
     finally:
         page.set_viewport_size(size)
         browser_idle(page)
+
+
+@contextlib.contextmanager
+def artifacts_on_failure(page: Any, name: str) -> Iterator[None]:
+    """If the block fails, keep a screenshot and the page's text in test-artifacts/."""
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"failed-{name}.png"))
+            text = page.evaluate("() => document.body.innerText")
+            (ARTIFACTS / f"failed-{name}.txt").write_text(f"{page.url}\n\n{text}")
+        raise
 
 
 def foreign_requests(requested: list[str], host: str) -> list[str]:

@@ -15,6 +15,7 @@ import pytest
 from browser_util import (
     ARTIFACTS,
     AppServer,
+    artifacts_on_failure,
     chromium,
     chromium_executable,
     foreign_requests,
@@ -33,8 +34,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # The first chart on the Compare page is the year-one components chart: its base-salary bars.
 FIRST_CHART_BASES = "document.querySelector('.js-plotly-plot').data[0].y.join(',')"
-# Every widget's value by its key (st-key-<path>): inputs, text areas, checkboxes and radios,
-# select boxes (their shown text) and sliders. The sidebar's own controls (_oc_*) are left out.
+# Every widget's value by its key (st-key-<path>): inputs (select boxes show theirs in one), text
+# areas, checkboxes and radios, and sliders. The sidebar's own controls (_oc_*) are left out.
 WIDGET_VALUES = """
 () => {
   const out = {};
@@ -46,7 +47,6 @@ WIDGET_VALUES = """
       if (i.type === 'file') continue;
       parts.push(i.type === 'radio' || i.type === 'checkbox' ? String(i.checked) : i.value);
     }
-    for (const s of el.querySelectorAll('[data-baseweb="select"]')) parts.push(s.innerText);
     for (const s of el.querySelectorAll('[role="slider"]')) {
       parts.push(s.getAttribute('aria-valuenow'));
     }
@@ -98,73 +98,74 @@ def test_example_edit_refresh_download_and_privacy(server):
     requested: list[str] = []
     with sync_playwright() as playwright, chromium(playwright, executable) as browser:
         page = new_page(browser, requested)
+        with artifacts_on_failure(page, "end-to-end"):
+            # 1. Load the example on Your numbers.
+            goto(page, server.url)
+            with rerun(page):
+                page.get_by_role("button", name="Load an example").click()
+            expect(page.get_by_text("£55,800").first).to_be_visible()
 
-        # 1. Load the example on Your numbers.
-        goto(page, server.url)
-        with rerun(page):
-            page.get_by_role("button", name="Load an example").click()
-        expect(page.get_by_text("£55,800").first).to_be_visible()
+            # 2. Compare page: one chart at a time; changing a field updates the chart's own data.
+            open_page(page, "Compare offers")
+            expect(page.get_by_role("heading", name="Compare offers")).to_be_visible()
+            page.locator(".js-plotly-plot .main-svg").first.wait_for()
+            assert page.locator(".js-plotly-plot").count() == 1
+            assert page.evaluate(f"() => {FIRST_CHART_BASES}") == "68000,62000"
+            set_input(page, "offers.0.base_salary", "90000")
+            page.wait_for_function(f"() => {FIRST_CHART_BASES} === '90000,62000'")
+            expect(page.get_by_text("£90,000").first).to_be_visible()
 
-        # 2. Compare page: one chart at a time; changing a field updates the chart's own data.
-        open_page(page, "Compare offers")
-        expect(page.get_by_role("heading", name="Compare offers")).to_be_visible()
-        page.locator(".js-plotly-plot .main-svg").first.wait_for()
-        assert page.locator(".js-plotly-plot").count() == 1
-        assert page.evaluate(f"() => {FIRST_CHART_BASES}") == "68000,62000"
-        set_input(page, "offers.0.base_salary", "90000")
-        page.wait_for_function(f"() => {FIRST_CHART_BASES} === '90000,62000'")
-        expect(page.get_by_text("£90,000").first).to_be_visible()
+            # 3. Another chart: "Over the years" is drawn in place of the first.
+            _pick_chart(page, "Over the years")
+            cumulative = page.locator(f"{key_selector('chart_cumulative_0')} .js-plotly-plot")
+            cumulative.locator(".main-svg").first.wait_for()
+            traces = cumulative.evaluate("(plot) => plot.data.map((t) => t.y.length)")
+            assert len(traces) >= 2, traces
+            assert all(n >= 2 for n in traces), traces
+            assert page.locator(key_selector("chart_components_0")).count() == 0
+            _pick_chart(page, "Year one, by part")
+            page.wait_for_function(f"() => {FIRST_CHART_BASES} === '90000,62000'")
 
-        # 3. Another chart: "Over the years" is drawn in place of the first.
-        _pick_chart(page, "Over the years")
-        cumulative = page.locator(f"{key_selector('chart_cumulative_0')} .js-plotly-plot")
-        cumulative.locator(".main-svg").first.wait_for()
-        traces = cumulative.evaluate("(plot) => plot.data.map((t) => t.y.length)")
-        assert len(traces) >= 2 and all(n >= 2 for n in traces), traces
-        assert page.locator(key_selector("chart_components_0")).count() == 0
-        _pick_chart(page, "Year one, by part")
-        page.wait_for_function(f"() => {FIRST_CHART_BASES} === '90000,62000'")
+            # 4. A browser refresh keeps every value (the local store).
+            before = page.evaluate(WIDGET_VALUES)
+            assert re.match(r"^90,?000", before["st-key-offers-0-base_salary"]), before
+            assert len(before) > 80, sorted(before)
+            reload(page)
+            page.locator(".js-plotly-plot .main-svg").first.wait_for()
+            after = page.evaluate(WIDGET_VALUES)
+            changed = {k: (v, after.get(k)) for k, v in before.items() if after.get(k) != v}
+            assert not changed, changed
+            expect(page.locator(f"{key_selector('offers.0.name')} input")).to_have_value(
+                "London fintech"
+            )
 
-        # 4. A browser refresh keeps every value (the local store).
-        before = page.evaluate(WIDGET_VALUES)
-        assert re.match(r"^90,?000", before["st-key-offers-0-base_salary"]), before
-        assert len(before) > 80, sorted(before)
-        reload(page)
-        page.locator(".js-plotly-plot .main-svg").first.wait_for()
-        after = page.evaluate(WIDGET_VALUES)
-        changed = {k: (v, after.get(k)) for k, v in before.items() if after.get(k) != v}
-        assert not changed, changed
-        expect(page.locator(f"{key_selector('offers.0.name')} input")).to_have_value(
-            "London fintech"
-        )
+            # 5. Next steps: a new interviewer's name reaches the ready thank-you note at once.
+            open_page(page, "Next steps")
+            expect(page.get_by_role("heading", name="Next steps")).to_be_visible()
+            note = page.locator('[data-testid="stExpander"]').filter(has_text="Thank-you note")
+            note.locator("summary").click()
+            letter = note.get_by_role("textbox", name="Your version")
+            expect(letter).to_have_value(re.compile(r"\bSam\b"))
+            set_input(page, "next_steps.interviewer", "Marguerite")
+            expect(letter).to_have_value(re.compile(r"\bMarguerite\b"))
+            expect(letter).not_to_have_value(re.compile(r"\bSam\b"))
 
-        # 5. Next steps: a new interviewer's name reaches the ready thank-you note at once.
-        open_page(page, "Next steps")
-        expect(page.get_by_role("heading", name="Next steps")).to_be_visible()
-        note = page.locator('[data-testid="stExpander"]').filter(has_text="Thank-you note")
-        note.locator("summary").click()
-        letter = note.get_by_role("textbox", name="Your version")
-        expect(letter).to_have_value(re.compile(r"\bSam\b"))
-        set_input(page, "next_steps.interviewer", "Marguerite")
-        expect(letter).to_have_value(re.compile(r"\bMarguerite\b"))
-        expect(letter).not_to_have_value(re.compile(r"\bSam\b"))
+            # 6. The plan's calendar file.
+            button = page.get_by_role("button", name=re.compile("calendar", re.IGNORECASE))
+            with page.expect_download() as info:
+                button.click()
+            download = info.value
+            assert download.suggested_filename.endswith(".ics")
+            saved = ARTIFACTS / download.suggested_filename
+            download.save_as(saved)
+            ics = saved.read_text()
+            assert ics.startswith("BEGIN:VCALENDAR")
+            assert ics.count("BEGIN:VEVENT") == ics.count("BEGIN:VALARM") >= 5
 
-        # 6. The plan's calendar file.
-        button = page.get_by_role("button", name=re.compile("calendar", re.IGNORECASE))
-        with page.expect_download() as info:
-            button.click()
-        download = info.value
-        assert download.suggested_filename.endswith(".ics")
-        saved = ARTIFACTS / download.suggested_filename
-        download.save_as(saved)
-        ics = saved.read_text()
-        assert ics.startswith("BEGIN:VCALENDAR")
-        assert ics.count("BEGIN:VEVENT") == ics.count("BEGIN:VALARM") >= 5
-
-        # The numbers page still shows the example's levels after all that.
-        open_page(page, "Your numbers")
-        expect(page.get_by_text("£55,800").first).to_be_visible()
-        assert page.locator('[data-testid="stException"]').count() == 0
+            # The numbers page still shows the example's levels after all that.
+            open_page(page, "Your numbers")
+            expect(page.get_by_text("£55,800").first).to_be_visible()
+            assert page.locator('[data-testid="stException"]').count() == 0
 
     # 7. Privacy: every request went to the app itself.
     assert requested, "the request listener saw nothing"
@@ -197,3 +198,20 @@ def test_screenshots_and_no_sideways_scroll(example_server, width, height):
             assert size["document"] <= size["window"] + 1, sizes
             assert size["main"] <= 1, sizes
     assert not foreign_requests(requested, example_server.host)
+
+
+def test_the_same_name_for_both_offers_is_a_message_not_a_crash(example_server):
+    """Two offers with one name cannot be told apart: the page says so under the name box
+    and keeps working, rather than showing Streamlit's error box."""
+    executable = chromium_executable()
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright, chromium(playwright, executable) as browser:
+        page = new_page(browser)
+        goto(page, f"{example_server.url}/compare")
+        with artifacts_on_failure(page, "same-name"):
+            set_input(page, "offers.1.name", "London fintech")
+            expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+            expect(page.get_by_text("different name").first).to_be_visible()
+            open_page(page, "Your numbers")
+            expect(page.locator('[data-testid="stException"]')).to_have_count(0)
