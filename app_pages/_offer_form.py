@@ -89,13 +89,14 @@ def offer_form(
     with st.expander("Equity"):
         _equity(k)
     _benefits(k)
-    with st.expander("How it feels (1 = poor, 5 = great)"):
-        for factor in FACTORS:
-            slider(
-                k + f"factor_{factor}",
-                FACTOR_LABELS[factor],
-                "Your own rating. It joins the weighted score, never the money.",
-            )
+    if value("compare.show_weights"):
+        with st.expander("How it feels (1 = poor, 5 = great)", expanded=True):
+            for factor in FACTORS:
+                slider(
+                    k + f"factor_{factor}",
+                    FACTOR_LABELS[factor],
+                    "Your own rating. It joins the weighted score, never the money.",
+                )
     _place_and_tax(k, tax_years, states)
 
 
@@ -544,9 +545,17 @@ def compare_inputs(
             "Adds your current job as a column: the number every offer has to beat.",
             toggle=True,
         )
+    weights = checkbox(
+        "compare.show_weights",
+        "Set what matters to you and how each job feels",
+        "Weights (0-5) for each part of a package and your own 1-5 ratings of each job: "
+        "they make the weighted score, never the money. Hidden, they keep their values.",
+        toggle=True,
+    )
     _columns(columns, tax_years, states, currency)
-    with st.expander("What matters to you (weights)"):
-        weights_form()
+    if weights:
+        with st.expander("What matters to you (weights)", expanded=True):
+            weights_form()
     st.divider()
     st.header("Results")
     _view_controls()

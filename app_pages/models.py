@@ -752,6 +752,8 @@ class CompareInput(_Input):
 
     offer_count: int = Field(default=2, ge=2, le=OFFER_COUNT)
     include_current: bool = False
+    #: Show the weights and each job's 1-5 ratings (hidden, they keep their values).
+    show_weights: bool = False
     years: int = Field(default=4, ge=1, le=10)
     view_net: bool = False
     same_money: bool = False

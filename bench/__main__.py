@@ -41,6 +41,8 @@ TARGETS: dict[tuple[str, str], tuple[Callable[[float], bool], str]] = {
     ("bench_simulate", "speed-up over a Python loop (x)"): (lambda v: v >= 8, ">= 8x"),
     ("bench_app", "compare / bare"): (lambda v: v <= 1.5, "<= 1.5x"),
     ("bench_app", "after a change: compare / bare"): (lambda v: v <= 1.5, "<= 1.5x"),
+    ("bench_browser", "edit to idle, compare / bare"): (lambda v: v <= 1.3, "<= 1.3x"),
+    ("bench_browser", "edit to idle, compare (ms)"): (lambda v: v < 250, "< 250 ms"),
 }
 
 
