@@ -233,6 +233,8 @@ def _totals(inputs: ScenarioInput, comparison: Any) -> None:
             delta = f"{money(cumulative - baseline[1])} vs your current job"
         column.metric(f"{escape(total.name)}: {years} years", money(cumulative), delta=delta)
         column.caption(escape(total.place_note))
+        if total.equity_note:
+            column.caption(escape(total.equity_note))
         if any(total.refreshers_by_year) and not inputs.compare.count_refreshers:
             column.caption(
                 escape(
@@ -422,7 +424,7 @@ def _year_tables(inputs: ScenarioInput, comparison: Any) -> None:
             frame = pd.DataFrame(table, index=years).T
             frame[f"{len(years)} years"] = frame.sum(axis=1)
             shown = frame.map(lambda v: format_money(float(v), currency))
-            st.dataframe(shown, width="stretch")
+            st.table(shown)
 
 
 #: Futures simulated for the odds (DOMAIN.md 5), with a fixed seed so a rerun shows the same.

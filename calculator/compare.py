@@ -173,8 +173,9 @@ def _net_years(offer: Offer, rows: Sequence[Mapping[str, float]]) -> tuple[float
 
 
 def _equity_by_scenario(offer: Offer, years: int) -> dict[str, float]:
-    """N-year vested equity in each scenario, for offers with options (else empty)."""
-    if not any(grant.kind == "option" for grant in offer.equity):
+    """N-year vested equity in each scenario, for offers with options or with RSUs whose
+    growth differs by scenario (bear, base, bull); else empty."""
+    if not any(g.kind == "option" or g.growth_scenarios for g in offer.equity):
         return {}
     return {
         scenario: sum(sum(grant.yearly(scenario)[:years]) for grant in offer.equity)
@@ -214,7 +215,7 @@ class OfferTotals:
             for name, value in self.equity_by_scenario.items()
         )
         return (
-            f"{self.name}: options are uncertain; totals count them at the base scenario, "
+            f"{self.name}: equity is uncertain; totals count it at the base scenario, "
             f"not a certain value. Equity over {len(self.rows)} years by scenario: {shown}."
         )
 

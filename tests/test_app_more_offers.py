@@ -50,7 +50,7 @@ def test_year_by_year_table_per_offer(app):
     app.button(key="_oc_example").click().run()
     app.radio(key="compare.chart").set_value("years").run()
     assert not app.exception
-    tables = app.dataframe
+    tables = app.table
     assert len(tables) == 2
     frame = tables[0].value
     assert list(frame.columns) == ["Year 1", "Year 2", "Year 3", "Year 4", "4 years"]

@@ -123,6 +123,13 @@ def test_example_edit_refresh_download_and_privacy(server):
             assert len(traces) >= 2, traces
             assert all(n >= 2 for n in traces), traces
             assert page.locator(key_selector("chart_components_0")).count() == 0
+
+            # 3b. The year-by-year table: components down, years across, for each offer.
+            _pick_chart(page, "Year by year (table)")
+            table = page.locator('[data-testid="stTable"]').first
+            table.wait_for()
+            expect(table).to_contain_text("Year 4")
+            expect(table).to_contain_text("Base salary")
             _pick_chart(page, "Year one, by part")
             page.wait_for_function(f"() => {FIRST_CHART_BASES} === '90000,62000'")
 

@@ -68,3 +68,17 @@ def test_refresher_years_without_a_plan_are_zeros_and_offers_round_trip():
     assert refresher_years(Offer("A", 1.0), 3) == (0.0, 0.0, 0.0)
     offer = Offer("A", 90_000, refreshers=PLAN, refreshers_counted=True)
     assert Offer.from_dict(offer.to_dict()) == offer
+
+
+def test_rsu_growth_scenarios_are_shown_by_scenario():
+    from calculator import EquityGrant
+
+    grant = EquityGrant(
+        "rsu", grant_value=48_000, growth_rate=0.0, growth_scenarios={"bear": -0.5, "bull": 0.5}
+    )
+    totals = compare_offers(Offer("A", 50_000, equity=(grant,)), Offer("B", 40_000)).totals[0]
+    by = totals.equity_by_scenario
+    # base: no growth, 48,000 vests over 4 years; bear below it, bull above it
+    assert by["base"] == pytest.approx(48_000)
+    assert by["bear"] < by["base"] < by["bull"]
+    assert "base scenario" in totals.equity_note
