@@ -15,7 +15,6 @@ the HTML report, calendar export) load on first use through :func:`__getattr__` 
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from .bands import (
@@ -202,11 +201,17 @@ from .verdict import (
     assess_offer,
 )
 
-try:
-    #: The installed package's version (pyproject.toml is the one place it is written).
-    __version__: str = version("offer-compass")
-except PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def _version() -> str:
+    """The installed package's version (pyproject.toml is the one place it is written); read
+    on first access of ``calculator.__version__``: importlib.metadata costs ~20 ms to import."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("offer-compass")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
 
 # Public names whose modules import pandas, Plotly or icalendar: loaded on first access.
 _LAZY: dict[str, str] = {
@@ -469,6 +474,9 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     """Load a lazy module's public name on first access (PEP 562)."""
+    if name == "__version__":
+        globals()[name] = _version()
+        return globals()[name]
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'calculator' has no attribute {name!r}")
