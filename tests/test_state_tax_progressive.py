@@ -171,9 +171,13 @@ CASES = [
     # SC 2025 single: 80,000 - 15,000 = 65,000 taxable
     #   3,560 x 0% + 14,270 x 3% + 47,170 x 6% = 3,258.30
     ("SC", 2025, "single", 80000, 3258.3),
-    # SC 2026 married_joint: 250,000 = 250,000 taxable
+    # SC 2026 married_joint: 250,000 = 250,000 taxable (the income adjusted deduction is gone
+    # above 190,000)
     #   30,000 x 1.99% + 220,000 x 5.21% = 12,059.00
     ("SC", 2026, "married_joint", 250000, 12059.0),
+    # SC 2026 single: 60,000; deduction 15,000 - 15,000/55,000 x 20,000 = 9,545.45;
+    #   taxable 50,454.55: 30,000 x 1.99% + 20,454.55 x 5.21% = 597 + 1,065.68 = 1,662.68
+    ("SC", 2026, "single", 60000, 1662.68),
     # VT 2025 single: 90,000 - 7,650 - 5,300 = 77,050 taxable
     #   49,400 x 3.35% + 27,650 x 6.6% = 3,479.80
     ("VT", 2025, "single", 90000, 3479.8),
@@ -324,15 +328,15 @@ def test_401k_deferral_lowers_taxable_income() -> None:
 
 def test_left_out_rules_are_noted() -> None:
     # each simplification the engine cannot express is named in the state's notes
-    # (Wisconsin's sliding standard deduction, Ohio's zero band and exemption tiers and the
-    # Rhode Island and Maine phase-outs are modelled now: see the hand-worked cases above.)
+    # (Wisconsin's sliding standard deduction, Ohio's zero band and exemption tiers, the
+    # Rhode Island and Maine phase-outs and South Carolina's 2026 income adjusted deduction are
+    # modelled now: see the hand-worked cases above.)
     expected = {
         "NY": "supplemental tax",
         "MN": "standard deduction limit",
-        "SC": "income adjusted deduction",  # 2026 only (H.4216)
         "NM": "low- and middle-income exemption",
     }
     for state, phrase in expected.items():
-        for year in (2026,) if state == "SC" else YEARS:
+        for year in YEARS:
             notes = " ".join(state_income_tax(100_000, state, year).notes)
             assert phrase in notes, (state, year)
