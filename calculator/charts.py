@@ -876,10 +876,8 @@ def odds_fan_chart(result: SimulationResult) -> go.Figure:
 
 def _refresher_steps(offer: Offer, months: Sequence[int]) -> list[float] | None:
     """Refresher value vested by each month, if the offer has a refresher plan (else None)."""
-    from .equity import RefresherPlan
-
-    plan = getattr(offer, "refreshers", None)
-    if not isinstance(plan, RefresherPlan):
+    plan = offer.refreshers
+    if plan is None:
         return None
     by_month = dict(plan.tranches(months[-1]))
     running, out = 0.0, []

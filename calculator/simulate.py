@@ -32,7 +32,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from ._validate import check_int_range, check_range
 from .compare import offer_years
@@ -129,16 +129,15 @@ def _year_index(month: int) -> int:
     return 0 if month == 0 else (month - 1) // 12
 
 
-def _vested_table(offer: Offer, rows: Sequence[Mapping[str, float]], horizon: int) -> list[float]:
+def _vested_table(offer: Offer, horizon: int) -> list[float]:
     """Equity (and counted refreshers) vested by each month 0..horizon, base scenario."""
     by_month = [0.0] * (horizon + 1)
     for grant in offer.equity:
         for month, value in grant.tranches("base"):
             if month <= horizon:
                 by_month[month] += value
-    refreshers: Any = getattr(offer, "refreshers", None)
-    if refreshers is not None and any("refreshers" in row for row in rows):
-        for month, value in refreshers.tranches(horizon):
+    if offer.refreshers is not None and offer.refreshers_counted:
+        for month, value in offer.refreshers.tranches(horizon):
             by_month[month] += value
     running, table = 0.0, []
     for value in by_month:
@@ -214,7 +213,7 @@ def _plan(offer: Offer, years: int) -> _Plan:
             [sign_on.kept_if_leaving_at(m) if sign_on else 0.0 for m in range(horizon + 1)]
         ),
         sign_on_before=np.array([sum(paid[:y]) for y in range(years)]),
-        vested=np.array(_vested_table(offer, rows, horizon)),
+        vested=np.array(_vested_table(offer, horizon)),
         volatile=_volatile(offer, years),
     )
 
@@ -352,9 +351,8 @@ def _notes(offers: Sequence[Offer], years: int, leave_chance: float) -> tuple[st
         elif bonus is not None:
             payout = 1.0 if bonus.expected_payout is None else bonus.expected_payout
             out.append(f"{offer.name}: bonus payout held at {payout:.0%} of target (no range).")
-        refreshers = getattr(offer, "refreshers", None)
-        if refreshers is not None:
-            counted = bool(getattr(offer, "refreshers_counted", False))
+        if offer.refreshers is not None:
+            counted = offer.refreshers_counted
             out.append(
                 f"{offer.name}: refreshers "
                 + (

@@ -17,8 +17,6 @@ from calculator.equity import EquityGrant, RefresherPlan
 from calculator.offers import Offer
 from calculator.simulate import SimulationResult, simulate_offers
 
-HAS_REFRESHERS = "refreshers" in Offer.__dataclass_fields__
-
 
 def _hand_made(win_b: float = 0.73, paths: int = 100_000) -> SimulationResult:
     """A two-year result written out by hand (no simulation), B ahead in ``win_b`` of futures."""
@@ -147,7 +145,6 @@ def test_vesting_chart_steps_each_grant_by_month():
     )
 
 
-@pytest.mark.skipif(not HAS_REFRESHERS, reason="Offer has no refreshers yet")
 def test_vesting_chart_shows_refreshers_apart_and_dashed():
     # RefresherPlan(40,000): a grant each year from month 12, 1/16 a quarter: 2,500 at months
     # 15, 18, 21, 24, so 5,000 by month 18 and 10,000 by the end of year 2.

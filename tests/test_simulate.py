@@ -27,7 +27,6 @@ from calculator.offers import (
 from calculator.simulate import SIMULATION_PERCENTILES, SimulationResult, simulate_offers
 
 Z90 = NormalDist().inv_cdf(0.9)  # 1.2816: P90 of a standard normal (P10 is its negative)
-HAS_REFRESHERS = "refreshers_counted" in Offer.__dataclass_fields__
 
 
 def _shapes() -> dict[str, Offer]:
@@ -83,14 +82,13 @@ def _shapes() -> dict[str, Offer]:
             equity=(EquityGrant("rsu", grant_value=200_000, schedule="standard_quarterly"),),
         ),
     }
-    if HAS_REFRESHERS:
-        shapes["refreshers counted"] = Offer(
-            "refreshers counted",
-            90_000,
-            equity=(EquityGrant("rsu", grant_value=100_000),),
-            refreshers=RefresherPlan(30_000),
-            refreshers_counted=True,
-        )
+    shapes["refreshers counted"] = Offer(
+        "refreshers counted",
+        90_000,
+        equity=(EquityGrant("rsu", grant_value=100_000),),
+        refreshers=RefresherPlan(30_000),
+        refreshers_counted=True,
+    )
     return shapes
 
 
@@ -365,7 +363,6 @@ def test_the_result_is_frozen_and_says_what_varied():
     assert "No leaving: every future stays all 4 years." in stay.notes
 
 
-@pytest.mark.skipif(not HAS_REFRESHERS, reason="Offer has no refreshers yet")
 def test_counted_refreshers_are_kept_as_vested_when_leaving():
     # Refreshers the offer counts vest as projected (not on the price path); a leaver keeps
     # those vested by the leaving month, as value_if_leaving counts them.
@@ -385,7 +382,6 @@ def test_counted_refreshers_are_kept_as_vested_when_leaving():
     assert "A: refreshers counted at their projected value, not simulated." in result.notes
 
 
-@pytest.mark.skipif(not HAS_REFRESHERS, reason="Offer has no refreshers yet")
 def test_refreshers_not_counted_are_left_out_and_said_so():
     with_plan = Offer("A", 50_000, refreshers=RefresherPlan(40_000))
     result = simulate_offers(with_plan, Offer("B", 1), years=2, paths=10, seed=1)
