@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     from .scoring import PackageScores
-    from .tax import RetirementLimits
+    from .tax import RetirementLimits, TaxProfile
 
 __all__ = [
     "CASH_COMPONENTS",
@@ -154,22 +154,29 @@ def _net_years(offer: Offer, rows: Sequence[Mapping[str, float]]) -> tuple[float
     benefits in kind raise the tax through ``taxable_benefits`` but are not cash, so their value
     is added back with the untaxed rest.
     """
-    if offer.tax is None:
+    profile = offer.tax
+    if profile is None:
         return None
-    own_rate = employee_rate(offer.pension) if offer.pension is not None else 0.0
     rsu = [grant.yearly(_EQUITY_SCENARIO) for grant in offer.equity if grant.kind == "rsu"]
     out = []
     for year, row in enumerate(rows):
-        vested = sum(v[year] for v in rsu if year < len(v)) + row.get("refreshers", 0.0)
-        cash = row["base"] + row["bonus"] + row["sign_on"] + vested
-        net_cash = offer.tax.take_home(
-            cash,
-            pension_rate=min(1.0, own_rate * row["base"] / cash) if cash else 0.0,
-            taxable_benefits=_in_kind(offer, row),
-        ).net
-        rest = sum(row.values()) - cash
-        out.append(net_cash + rest)
+        vested = sum(v[year] for v in rsu if year < len(v))
+        cash = _cash(row, vested)
+        out.append(_net_cash(profile, offer, row, cash) + sum(row.values()) - cash)
     return tuple(out)
+
+
+def _cash(row: Mapping[str, float], vested_rsu: float) -> float:
+    """A year's taxable cash: base, bonus, sign-on, vesting RSUs and counted refreshers."""
+    return row["base"] + row["bonus"] + row["sign_on"] + vested_rsu + row.get("refreshers", 0.0)
+
+
+def _net_cash(profile: TaxProfile, offer: Offer, row: Mapping[str, float], cash: float) -> float:
+    """``cash`` after ``offer``'s tax (``profile``), with the year's pension contribution (a
+    share of base) and the benefits marked taxable."""
+    own = employee_rate(offer.pension) if offer.pension is not None else 0.0
+    rate = min(1.0, own * row["base"] / cash) if cash else 0.0
+    return profile.take_home(cash, pension_rate=rate, taxable_benefits=_in_kind(offer, row)).net
 
 
 def _equity_by_scenario(offer: Offer, years: int) -> dict[str, float]:
@@ -521,8 +528,7 @@ def _net_asks(
         salary = _net_break_even(offer, target, years, t.factor) or offer.base_salary
         asks.append(Ask(offer.name, "base", salary - offer.base_salary, offer.currency, salary))
         asks.append(Ask(offer.name, "sign_on", _grossed_up_sign_on(offer, gap), offer.currency))
-        be = BreakEven(offer.name, offer.name, offer.base_salary, salary)
-        asks.extend(a for a in _asks(offer, be, gap, years) if a.kind.endswith("_days"))
+        asks.extend(_day_asks(offer, gap, years))
     return tuple(asks)
 
 
@@ -532,18 +538,13 @@ def _grossed_up_sign_on(offer: Offer, gap_net: float) -> float:
     if profile is None:
         return gap_net
     row = offer_years(offer, 1)[0]
-    cash = row["base"] + row["bonus"] + row["sign_on"] + row.get("refreshers", 0.0)
-    cash += sum(g.yearly(_EQUITY_SCENARIO)[0] for g in offer.equity if g.kind == "rsu")
-    own = employee_rate(offer.pension) if offer.pension is not None else 0.0
-    in_kind = _in_kind(offer, row)
+    cash = _cash(row, sum(g.yearly(_EQUITY_SCENARIO)[0] for g in offer.equity if g.kind == "rsu"))
+    start = _net_cash(profile, offer, row, cash)
 
-    def net(extra: float) -> float:
-        pay = cash + extra
-        rate = min(1.0, own * row["base"] / pay) if pay else 0.0
-        return profile.take_home(pay, pension_rate=rate, taxable_benefits=in_kind).net
+    def gained(extra: float) -> float:
+        return _net_cash(profile, offer, row, cash + extra) - start
 
-    start = net(0.0)
-    return _solve_base(lambda extra: net(extra) - start, gap_net, gap_net)
+    return _solve_base(gained, gap_net, gap_net)
 
 
 def questions_to_ask(offer: Offer) -> tuple[str, ...]:
@@ -583,18 +584,23 @@ def questions_to_ask(offer: Offer) -> tuple[str, ...]:
 
 
 def _asks(weaker: Offer, break_even: BreakEven, gap_local: float, years: int) -> tuple[Ask, ...]:
-    """The gap (in the weaker offer's own money) expressed four ways.
-
-    Extra base (the break-even) and a sign-on always; extra holiday days (gap per year / day
-    rate) when at most 15 would do; extra home-working days (gap per year / value of one home
-    day a week) when the offer states a commute cost and the week has room for them.
-    """
+    """The gap (in the weaker offer's own money) expressed four ways: extra base (the
+    break-even) and a sign-on always, and the day asks of :func:`_day_asks`."""
     name, currency = weaker.name, weaker.currency
-    per_year = gap_local / years
-    asks = [
+    return (
         Ask(name, "base", break_even.increase, currency, break_even.salary),
         Ask(name, "sign_on", gap_local, currency),
-    ]
+        *_day_asks(weaker, gap_local, years),
+    )
+
+
+def _day_asks(weaker: Offer, gap_local: float, years: int) -> tuple[Ask, ...]:
+    """Extra holiday days (gap per year / day rate) when at most 15 would do; extra
+    home-working days (gap per year / value of one home day a week) when the offer states a
+    commute cost and the week has room for them."""
+    name, currency = weaker.name, weaker.currency
+    per_year = gap_local / years
+    asks = []
     one_day = weaker.base_salary / float(load_toml("defaults.toml")["holiday"]["working_days"])
     days = per_year / one_day if one_day > 0 else math.inf
     if days <= _MAX_HOLIDAY_ASK:
