@@ -137,7 +137,8 @@ def _phased(rules: Mapping[str, Any], key: str, status: str, income: float) -> f
     above ``start`` it falls by ``share`` of itself for every ``step`` of income (or part of
     one; a cliff is one step of share 1), or by ``per_dollar`` of every dollar over ``start``
     (e.g. Wisconsin's sliding standard deduction); never below 0."""
-    amount = float(_by_status(rules, key, status))
+    full = float(_by_status(rules, key, status))
+    amount = full
     for item in rules.get("phaseouts", ()):
         if item.get("applies_to") != key or item.get("status", status) != status:
             continue
@@ -148,7 +149,7 @@ def _phased(rules: Mapping[str, Any], key: str, status: str, income: float) -> f
             amount -= over * float(item["per_dollar"])
         else:
             steps = -(-over // float(item.get("step", 1.0)))  # ceiling
-            amount -= float(_by_status(rules, key, status)) * float(item["share"]) * steps
+            amount -= full * float(item["share"]) * steps
     return max(0.0, amount)
 
 

@@ -67,7 +67,7 @@ from ._validate import check_choice, check_fraction, check_non_negative
 from .errors import InputError
 from .money import format_money
 from .places import state_code
-from .state_tax import state_income_tax
+from .state_tax import StateIncomeTax, state_income_tax
 
 __all__ = [
     "COUNTRIES",
@@ -393,16 +393,17 @@ def _us_amounts(
     return federal + local, local, social + state_payroll, 0.0, deferral, state_payroll
 
 
-def _us_state(region: str, tax_year: int, *, modelled: bool = True) -> str:
-    """A US offer's ``region`` is the state where the job is; when its own rules are used they
-    must be modelled (the flat ``state_local_rate`` is the way round a state that is not)."""
+def _us_state(region: str, tax_year: int | None = None) -> Any:  # code, or StateIncomeTax
+    """A US offer's ``region`` is the state where the job is: its code, or with ``tax_year``
+    its rules for that year (a :class:`~calculator.state_tax.StateIncomeTax` at no income),
+    which must be modelled (a flat ``state_local_rate`` is the way round a state that is not).
+    Errors name ``region``."""
     try:
-        code = state_code(region)
-        if modelled:
-            state_income_tax(0.0, code, tax_year)
+        if tax_year is None:
+            return state_code(region)
+        return state_income_tax(0.0, region, tax_year)
     except InputError as err:
         raise InputError("region", err.rule) from None
-    return code
 
 
 def _us_notes(
@@ -411,10 +412,10 @@ def _us_notes(
     filing: str,
     contribution: float,
     local_rate: float,
-    state: str,
+    state: StateIncomeTax | None,
 ) -> list[str]:
     notes = [f"US federal tax year {rules['label']}: income tax before credits."]
-    if not local_rate and not state:
+    if not local_rate and state is None:
         notes.append(
             "No state income tax is included: give the state where the job is (or a flat rate) "
             "to count it."
@@ -425,13 +426,12 @@ def _us_notes(
             "401(k) deferrals."
         )
     else:
-        found = state_income_tax(gross, state, int(rules["label"]), filing_status=filing)
-        if found.kind != "none":
+        if state.kind != "none":
             notes.append(
-                f"{found.name} income tax {rules['label']}: the state's own rates, deductions "
-                f"and credits for a wage earner with no dependants (source: {found.source})."
+                f"{state.name} income tax {rules['label']}: the state's own rates, deductions "
+                f"and credits for a wage earner with no dependants (source: {state.source})."
             )
-        notes.extend(found.notes)
+        notes.extend(state.notes)
     if filing == "married_joint":
         notes.append("Married filing jointly: this pay is treated as the household's only income.")
     limit = float(rules["retirement"]["elective_deferral_limit"])
@@ -529,7 +529,7 @@ def take_home(
                 f"must be 'single' for UK offers (tax is per person), got {filing_status!r}",
             )
     else:
-        place = "" if region is None else _us_state(region, tax_year, modelled=False)
+        place = "" if region is None else _us_state(region)
         check_choice("filing_status", filing_status, FILING_STATUSES)
     rate = check_fraction("pension_rate", pension_rate)
     if rate > MAX_PENSION_RATE:
@@ -550,8 +550,8 @@ def take_home(
     local = check_fraction("state_local_rate", state_local_rate, high=0.2)
     if country == "GB" and local:
         raise InputError("state_local_rate", "applies to US offers only")
-    if place and country == "US" and not local:
-        _us_state(place, tax_year)  # the state's own rules are used: they must be modelled
+    # the state's own rules are used unless a flat rate is typed: they must be modelled
+    state_rules = _us_state(place, tax_year) if place and country == "US" and not local else None
     benefits = check_non_negative("taxable_benefits", taxable_benefits)
     if benefits > _MAX_GROSS:
         raise InputError(
@@ -564,7 +564,9 @@ def take_home(
     if country == "GB":
         notes = _gb_notes(rules, place, method, rate, plans)
     else:
-        notes = _us_notes(rules, amount + benefits, filing_status, rate * amount, local, place)
+        notes = _us_notes(
+            rules, amount + benefits, filing_status, rate * amount, local, state_rules
+        )
     if benefits:
         notes.append(
             f"Taxable benefits of {format_money(benefits, _CURRENCY[country])} are taxed as "
