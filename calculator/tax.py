@@ -415,15 +415,15 @@ def _us_notes(
     state: StateIncomeTax | None,
 ) -> list[str]:
     notes = [f"US federal tax year {rules['label']}: income tax before credits."]
-    if not local_rate and state is None:
-        notes.append(
-            "No state income tax is included: give the state where the job is (or a flat rate) "
-            "to count it."
-        )
-    elif local_rate:
+    if local_rate:
         notes.append(
             f"State and local income tax: the flat {local_rate:.2%} you entered, on wages less "
             "401(k) deferrals."
+        )
+    elif state is None:
+        notes.append(
+            "No state income tax is included: give the state where the job is (or a flat rate) "
+            "to count it."
         )
     else:
         if state.kind != "none":
