@@ -7,7 +7,6 @@ edit elsewhere) redraws without recomputing.
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 from typing import Any
@@ -187,10 +186,10 @@ def _figures(key: str, chart: str, net: bool, _offers: list[Offer], _comparison:
     for offer in _offers:
         if offer.tax is not None:
             figure = charts.take_home_waterfall(
-                offer.tax.take_home(offer.base_salary), currency=offer.currency
+                offer.tax.take_home(offer.base_salary),
+                currency=offer.currency,
+                title=f"{offer.name}: base salary after tax",
             )
-            title = html.escape(f"{offer.name}: base salary after tax", quote=False)
-            figure.update_layout(title={"text": title})
             figures.append(figure)
     return figures
 
@@ -214,8 +213,7 @@ def _view(inputs: ScenarioInput, comparison: Any, *, quiet: bool = False) -> tup
 def _totals(inputs: ScenarioInput, comparison: Any) -> None:
     years = inputs.compare.years
     use_net, view_text = _view(inputs, comparison)
-    currency = comparison.totals[0].currency if hasattr(comparison.totals[0], "currency") else None
-    currency = currency or inputs.numbers.currency
+    currency = comparison.totals[0].currency
 
     def money(amount: float | None) -> str:
         return "not known" if amount is None else format_money(amount, currency)

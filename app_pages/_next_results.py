@@ -8,6 +8,7 @@ and kept, with a button to go back to the ready text).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
@@ -20,7 +21,15 @@ from app_pages.widgets import checkbox, message
 from calculator.errors import InputError
 from calculator.money import format_day
 
-__all__ = ["FIELDS", "acceptance_section", "messages_section", "plan_section", "the_plan"]
+__all__ = [
+    "FIELDS",
+    "Context",
+    "acceptance_section",
+    "context",
+    "messages_section",
+    "plan_section",
+    "the_plan",
+]
 
 LOG = logging.getLogger("offer_compass.app")
 
@@ -38,6 +47,23 @@ FIELDS: dict[str, str] = {
     "min_home_working_days": "next_steps.min_home_days",
     "log": "next_steps.contact_log",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What several Next steps sections need from the other pages, worked out once a run: the
+    levels and range to quote (Your numbers) and each offer column (Compare)."""
+
+    bands: Any
+    counter: Any
+    offers: list[tuple[str, Any, InputError | None]]
+
+
+def context(inputs: ScenarioInput) -> Context:
+    """The levels, the range to quote and the offers (not your current job) for this run."""
+    bands, counter, _ = glue.bands_and_counter(inputs.numbers, report=False)
+    offers = [c for c in inputs.core_offers() if c[0] != CURRENT_JOB]
+    return Context(bands, counter, offers)
 
 
 def the_plan(inputs: ScenarioInput) -> Any:
@@ -81,7 +107,7 @@ def plan_section(plan: Any) -> None:
     )
 
 
-def messages_section(inputs: ScenarioInput) -> None:
+def messages_section(inputs: ScenarioInput, found: Context) -> None:
     """Ready messages from this run's inputs; the user's edits are kept and saved."""
     from calculator import messages
 
@@ -90,17 +116,17 @@ def messages_section(inputs: ScenarioInput) -> None:
         "Each message follows your details above until you edit it; your version is then "
         "saved. Copy the final text with the button at the top right of the box below it."
     )
-    details = _details(inputs)
+    details = _details(inputs, found)
     for key, title, body in messages.message_templates(details):
         with st.expander(escape(title)):
             _message(key, body)
 
 
-def _details(inputs: ScenarioInput) -> Any:
+def _details(inputs: ScenarioInput, found: Context) -> Any:
     from calculator import messages
 
     steps = inputs.next_steps
-    counter, asks = _negotiation_figures(inputs)
+    counter, asks = found.counter, _asks(inputs, found)
     return messages.MessageDetails(
         contact_name=steps.interviewer.strip() or None,
         company=steps.company.strip() or None,
@@ -152,27 +178,22 @@ def _reset(key: str) -> None:
     st.session_state[f"next_steps.messages.{key}"] = None
 
 
-def _negotiation_figures(inputs: ScenarioInput) -> tuple[Any, tuple[str, ...]]:
-    """The range to quote (Your numbers) and the equal-value asks (Compare), where available."""
+def _asks(inputs: ScenarioInput, found: Context) -> tuple[str, ...]:
+    """The equal-value asks (Compare), for the counter-offer message, where there are two
+    offers to compare."""
     from calculator.compare import compare_offers
 
-    _, counter, _ = glue.bands_and_counter(inputs.numbers, report=False)
-    offers = [
-        offer
-        for prefix, offer, error in inputs.core_offers()
-        if offer is not None and not error and prefix != CURRENT_JOB
-    ]
-    asks: tuple[str, ...] = ()
-    if len(offers) >= 2:
-        try:
-            comparison = compare_offers(*offers, years=inputs.compare.years)
-            asks = tuple(ask.text for ask in comparison.asks)
-        except InputError:
-            asks = ()
-    return counter, asks
+    offers = [offer for _, offer, error in found.offers if offer is not None and not error]
+    if len(offers) < 2:
+        return ()
+    try:
+        comparison = compare_offers(*offers, years=inputs.compare.years)
+    except InputError:
+        return ()
+    return tuple(ask.text for ask in comparison.asks)
 
 
-def acceptance_section(inputs: ScenarioInput) -> None:
+def acceptance_section(inputs: ScenarioInput, found: Context) -> None:
     """Acceptance terms against each offer, and the offer-letter checklist per offer."""
     from dataclasses import replace
 
@@ -180,11 +201,10 @@ def acceptance_section(inputs: ScenarioInput) -> None:
 
     query = inputs.next_steps.to_core(inputs.numbers.role)
     terms = query.terms
-    bands, _, _ = glue.bands_and_counter(inputs.numbers, report=False)
-    if query.min_salary_from_bands and bands is not None:
-        terms = replace(AcceptanceTerms.from_bands(bands), **_others(terms))
+    if query.min_salary_from_bands and found.bands is not None:
+        terms = replace(AcceptanceTerms.from_bands(found.bands), **_others(terms))
         st.caption("Minimum salary: your bottom line from Your numbers (type one to change it).")
-    offers = [c for c in inputs.core_offers() if c[0] != CURRENT_JOB]
+    offers = found.offers
     for (prefix, offer, error), column in zip(offers, st.columns(len(offers)), strict=True):
         with column:
             name = offer.name if offer is not None else column_label(prefix)

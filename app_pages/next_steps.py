@@ -18,6 +18,7 @@ from app_pages.widgets import (
 
 inputs = state.inputs()
 plan = results.the_plan(inputs)
+found = results.context(inputs)
 st.title("Next steps")
 st.caption("A calm plan for after the interview: when to write, what to say, what to check.")
 
@@ -81,7 +82,7 @@ with right:
     )
 
 results.plan_section(plan)
-results.messages_section(inputs)
+results.messages_section(inputs, found)
 
 st.divider()
 st.subheader("Your acceptance terms")
@@ -93,7 +94,7 @@ with b:
     number("next_steps.min_holiday_days", "Minimum holiday days", "Fewest days off you'd accept.")
 with c:
     number("next_steps.min_home_days", "Minimum home days a week", "Fewest home-working days.")
-results.acceptance_section(inputs)
+results.acceptance_section(inputs, found)
 
 st.divider()
 st.subheader("Contact log")

@@ -8,10 +8,10 @@ from typing import Any
 import streamlit as st
 
 from app_pages import state
-from app_pages import state as app_state
 from app_pages.models import ScenarioInput
 from app_pages.safe import escape
 from app_pages.scenario_file import dump_scenario, example_scenario, load_scenario
+from app_pages.state import replace_inputs
 from app_pages.store import StoreError
 from calculator.errors import InputError
 
@@ -192,7 +192,7 @@ def load_uploaded_bytes(
         scenario = load_scenario(raw)
     except InputError as err:
         return f"That file was not loaded, and nothing was changed: {err}."
-    app_state.replace_inputs(scenario, f"before loading {name}"[:120], f"Loaded {name}.", state)
+    replace_inputs(scenario, f"before loading {name}"[:120], f"Loaded {name}.", state)
     return None
 
 

@@ -679,7 +679,9 @@ def timeline_chart(plan: FollowUpPlan) -> go.Figure:
     return fig
 
 
-def take_home_waterfall(take_home: TakeHome, *, currency: str = "GBP") -> go.Figure:
+def take_home_waterfall(
+    take_home: TakeHome, *, currency: str = "GBP", title: str = "From gross to take-home pay"
+) -> go.Figure:
     """Waterfall from gross pay through each deduction to net pay.
 
     Steps are ``TakeHome.breakdown``: income tax (and state/local tax where there is one),
@@ -727,7 +729,9 @@ def take_home_waterfall(take_home: TakeHome, *, currency: str = "GBP") -> go.Fig
         f"{parts or 'nothing'}, leaves {format_money(take_home.net, currency)} net "
         f"({format_money(take_home.monthly_net, currency)} a month)."
     )
-    return _layout(fig, "From gross to take-home pay", alt, currency)
+    if not isinstance(title, str):
+        raise InputError("title", f"must be text, got {type(title).__name__}")
+    return _layout(fig, title, alt, currency)
 
 
 def _take_home_demo() -> go.Figure:
