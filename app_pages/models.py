@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated, Any, Final, Literal
 
 import annotated_types
@@ -847,7 +847,11 @@ class FollowUpQuery:
     plan_args: Mapping[str, Any] | None
     log: ContactLog
     terms: AcceptanceTerms
-    min_salary_from_bands: bool = field(default=False)
+
+    @property
+    def min_salary_from_bands(self) -> bool:
+        """No minimum salary typed: the bottom line from Your numbers stands in for it."""
+        return self.terms.min_salary is None
 
 
 class NextStepsInput(_Input):
@@ -887,7 +891,6 @@ class NextStepsInput(_Input):
             plan_args=self._plan_args(log, role),
             log=log,
             terms=terms,
-            min_salary_from_bands=self.min_salary is None,
         )
 
     def _plan_args(self, log: ContactLog, role: str) -> dict[str, Any] | None:

@@ -407,7 +407,7 @@ def show_status(state: MutableMapping[str, Any] | None = None) -> None:
     app = session(state)
     if app.store_error:
         st.error(
-            plain(
+            escape(
                 f"Your changes are not being saved. {app.store_error} What you type stays in "
                 "this tab only. Set OFFER_COMPASS_HOME to a folder you can write to, then "
                 "restart the app."
@@ -416,7 +416,7 @@ def show_status(state: MutableMapping[str, Any] | None = None) -> None:
         )
     if app.save_error:
         st.error(
-            plain(
+            escape(
                 f"{app.save_error} What you typed is still here in this tab, and saving is "
                 "tried again with your next change."
             ),
@@ -426,9 +426,4 @@ def show_status(state: MutableMapping[str, Any] | None = None) -> None:
     notices = state.get(_NOTICES, [])
     state[_NOTICES] = []
     for kind, text in notices:
-        boxes.get(kind, st.info)(plain(text))
-
-
-def plain(text: str) -> str:
-    """``text`` escaped for Markdown (see :func:`app_pages.safe.escape`)."""
-    return escape(text)
+        boxes.get(kind, st.info)(escape(text))
