@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
+from types import MappingProxyType
 from typing import Any, Final, Literal, get_args
 
 from ._validate import (
@@ -43,15 +44,50 @@ __all__ = [
 Expertise = Literal["beginner", "intermediate", "expert"]
 EXPERTISE_LEVELS: Final[tuple[str, ...]] = get_args(Expertise)
 
+
+@dataclass(frozen=True, slots=True)
+class _LevelRule:
+    """Where one level of expertise sits in the market (DOMAIN.md 1): the percentiles of the
+    market default bottom line, the going rate and the top salary, and the multipliers of the
+    going rate used when only a going rate is known."""
+
+    bottom_percentile: int
+    going_percentile: int
+    top_percentile: int
+    bottom_factor: float
+    top_factor: float
+
+
+#: DOMAIN.md 1. Going rates follow the US Department of Labor's OEWS-based prevailing-wage
+#: levels (Level I entry ~ P17, Level III experienced ~ P50, Level IV fully competent ~ P67;
+#: DOL ETA Prevailing Wage Determination Policy Guidance, Nonagricultural Immigration Programs,
+#: revised November 2009, whose levels DOL puts at about these percentiles in its interim final
+#: rule of 8 October 2020, 85 FR 63872).
+_LEVELS: Final[Mapping[str, _LevelRule]] = MappingProxyType(
+    {
+        "beginner": _LevelRule(10, 17, 50, 0.80, 1.10),
+        "intermediate": _LevelRule(25, 50, 75, 0.90, 1.20),
+        "expert": _LevelRule(50, 67, 90, 1.00, 1.35),
+    }
+)
+#: What a market percentile used for a level stands for (the DOL wage levels above).
+_MEANINGS: Final[Mapping[int, str]] = MappingProxyType(
+    {
+        17: "DOL Level I, entry",
+        34: "DOL Level II, qualified",
+        50: "DOL Level III, experienced",
+        67: "DOL Level IV, fully competent",
+    }
+)
+
 #: Market percentile that marks the top salary for each level of expertise (DOMAIN.md 1).
-EXPERTISE_PERCENTILES: Final[dict[str, int]] = {"beginner": 60, "intermediate": 75, "expert": 90}
+EXPERTISE_PERCENTILES: Final[dict[str, int]] = {k: v.top_percentile for k, v in _LEVELS.items()}
 
 #: With only a going rate, top salary = going rate x this multiplier (DOMAIN.md 1).
-EXPERTISE_MULTIPLIERS: Final[dict[str, float]] = {
-    "beginner": 1.10,
-    "intermediate": 1.20,
-    "expert": 1.35,
-}
+EXPERTISE_MULTIPLIERS: Final[dict[str, float]] = {k: v.top_factor for k, v in _LEVELS.items()}
+
+#: What the bottom line says when it is the market default (no current pay, no minimum).
+_MARKET_DEFAULT: Final = "a market default: set your own minimum"
 
 #: Fewest collected figures whose spread is used for the top salary; with fewer, the top salary
 #: falls back to going rate x multiplier (one or two figures say nothing about P75 or P90).
@@ -290,21 +326,31 @@ def interpolate_percentile(percentiles: Mapping[int, float], p: float) -> float:
 def top_salary_from_percentiles(
     percentiles: Mapping[int, float], expertise: Expertise = "intermediate"
 ) -> float:
-    """Top salary = the market percentile for your expertise: beginner P60, intermediate P75,
+    """Top salary = the market percentile for your expertise: beginner P50, intermediate P75,
     expert P90 (DOMAIN.md 1), interpolated between known percentiles.
 
     >>> top_salary_from_percentiles({25: 26000, 50: 30000, 75: 40000}, "beginner")
-    34000.0
+    30000.0
     >>> top_salary_from_percentiles({50: 30000, 75: 40000, 90: 46000}, "expert")
     46000.0
     """
     level = _check_expertise(expertise)
-    return interpolate_percentile(percentiles, EXPERTISE_PERCENTILES[level])
+    return interpolate_percentile(percentiles, _LEVELS[level].top_percentile)
+
+
+def _percentile_label(p: int) -> str:
+    """'P17: DOL Level I, entry' for a percentile that is a DOL wage level, else 'P75'."""
+    meaning = _MEANINGS.get(p)
+    return f"P{p}" if meaning is None else f"P{p}: {meaning}"
 
 
 @dataclass(frozen=True, slots=True)
 class SalaryBands:
     """The three levels and the target, each with where it came from (DOMAIN.md 1).
+
+    ``*_percentile`` is the market percentile a level was read from (None when it came from
+    elsewhere); ``bottom_line_is_default`` says the bottom line is the market default the user
+    should replace with their own minimum.
 
     >>> b = SalaryBands(bottom_line=28000, going_rate=30000, top_salary=36000, target=33000)
     >>> b.to_dict()["target"]
@@ -322,6 +368,10 @@ class SalaryBands:
     expertise: Expertise = "intermediate"
     notes: tuple[str, ...] = field(default=())
     warnings: tuple[str, ...] = field(default=())
+    bottom_line_percentile: int | None = None
+    going_rate_percentile: int | None = None
+    top_salary_percentile: int | None = None
+    bottom_line_is_default: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "bottom_line", check_non_negative("bottom_line", self.bottom_line))
@@ -332,6 +382,25 @@ class SalaryBands:
             value = getattr(self, name)
             if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
                 raise InputError(name, "must be a tuple of text")
+        for name in ("bottom_line_percentile", "going_rate_percentile", "top_salary_percentile"):
+            if getattr(self, name) is not None:
+                check_int_range(name, getattr(self, name), 1, 99)
+        if not isinstance(self.bottom_line_is_default, bool):
+            raise InputError("bottom_line_is_default", "must be true or false")
+
+    def percentile_marks(self) -> tuple[tuple[str, int, str], ...]:
+        """(level, percentile, what that percentile stands for) for each level read from the
+        market percentiles, lowest level first: what a percentile chart marks as used.
+
+        >>> salary_bands(percentiles={10: 40, 25: 50, 50: 60, 75: 80}).percentile_marks()[1]
+        ('Going rate', 50, 'P50: DOL Level III, experienced')
+        """
+        levels = (
+            ("Bottom line", self.bottom_line_percentile),
+            ("Going rate", self.going_rate_percentile),
+            ("Top salary", self.top_salary_percentile),
+        )
+        return tuple((name, p, _percentile_label(p)) for name, p in levels if p is not None)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready mapping of every field (tuples become lists)."""
@@ -347,6 +416,10 @@ class SalaryBands:
             "expertise": self.expertise,
             "notes": list(self.notes),
             "warnings": list(self.warnings),
+            "bottom_line_percentile": self.bottom_line_percentile,
+            "going_rate_percentile": self.going_rate_percentile,
+            "top_salary_percentile": self.top_salary_percentile,
+            "bottom_line_is_default": self.bottom_line_is_default,
         }
 
 
@@ -358,6 +431,171 @@ def _optional(name: str, value: object, *, positive: bool) -> float | None:
 
 def _percent(fraction: float) -> str:
     return f"{fraction * 100:.4g}%"
+
+
+def _figures(count: int) -> str:
+    return "one figure" if count == 1 else f"{count} figures"
+
+
+@dataclass(frozen=True, slots=True)
+class _Pick:
+    """One level as worked out: amount, where it came from, the market percentile it was read
+    from (if any) and a note for the user (if any)."""
+
+    amount: float
+    source: str
+    percentile: int | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Market:
+    """What the levels are read from, checked: market percentiles, collected figures, level."""
+
+    known: dict[int, float] | None
+    summary: PointsSummary | None
+    level: Expertise
+
+    @property
+    def rule(self) -> _LevelRule:
+        return _LEVELS[self.level]
+
+    def reaches(self, p: int) -> bool:
+        return self.known is not None and min(self.known) <= p <= max(self.known)
+
+    def market(self, p: int) -> _Pick:
+        """The p-th market percentile (interpolated if needed); ``reaches(p)`` must hold."""
+        assert self.known is not None
+        how = self.level if p in self.known else f"{self.level}, interpolated"
+        amount = interpolate_percentile(self.known, p)
+        return _Pick(amount, f"market {_percentile_label(p)} ({how})", p)
+
+
+def _going_rate(explicit: float | None, market: _Market) -> _Pick:
+    """Typed in, else the market percentile for the level (beginner P17, intermediate P50,
+    expert P67: the DOL wage levels), else the median of the collected figures (DOMAIN.md 1)."""
+    if explicit is not None:
+        return _Pick(explicit, "you entered it")
+    p = market.rule.going_percentile
+    if market.reaches(p):
+        return market.market(p)
+    if market.summary is not None:
+        count = market.summary.count
+        what = "the one figure you collected" if count == 1 else f"median of {count} figures"
+        return _Pick(market.summary.median, what if count == 1 else f"{what} you collected")
+    if market.known is not None:
+        raise InputError(
+            "going_rate",
+            f"is needed: the market figures given do not reach P{p}, the going rate for "
+            f"{market.level} expertise; enter a going rate",
+        )
+    raise InputError(
+        "going_rate", "is needed: enter it, or give market percentiles or collected figures"
+    )
+
+
+def _from_spread(p: int, factor: float, rate: float, market: _Market, what: str) -> _Pick:
+    """A level at market percentile ``p``, else P``p`` of at least ``MIN_POINTS_FOR_SPREAD``
+    collected figures, else going rate x ``factor``. When the market percentiles do not reach
+    ``p`` the multiplier is used, kept between the nearest known percentiles below and above
+    (the true percentile lies between them), which keeps levels in order across expertise."""
+    level = market.level
+    if market.reaches(p):
+        return market.market(p)
+    if market.known is not None:
+        below = [v for q, v in market.known.items() if q < p]
+        above = [v for q, v in market.known.items() if q > p]
+        amount = rate * factor
+        amount = max(amount, below[-1]) if below else amount
+        amount = min(amount, above[0]) if above else amount
+        note = (
+            f"The market percentiles given do not reach P{p}, the {what} for {level} "
+            "expertise, so it uses the going rate multiplier kept within the known percentiles."
+        )
+        source = f"going rate x {factor:.2f} ({level}), kept within the market data"
+        return _Pick(amount, source, notes=(note,))
+    summary = market.summary
+    if summary is not None and summary.count >= MIN_POINTS_FOR_SPREAD:
+        source = f"P{p} of {_figures(summary.count)} you collected ({level})"
+        return _Pick(_linear_percentile(summary.values, p), source)
+    notes: tuple[str, ...] = ()
+    if summary is not None:
+        notes = (
+            f"{_figures(summary.count).capitalize()} cannot show a P{p}; "
+            f"the {what} uses the going rate multiplier instead.",
+        )
+    return _Pick(rate * factor, f"going rate x {factor:.2f} ({level})", notes=notes)
+
+
+def _adjusted_pay(current: float, now: float, new: float, uplift: float, travel: float) -> _Pick:
+    """Current pay x new hours / current hours x (1 + uplift) + travel (DOMAIN.md 1)."""
+    parts = ["your current pay"]
+    if new != now:
+        parts.append(f"scaled from {now:g} to {new:g} hours a week")
+    if uplift > 0:
+        parts.append(f"plus {_percent(uplift)} for added responsibility")
+    if travel > 0:
+        parts.append("plus the extra travel cost")
+    return _Pick(current * new / now * (1.0 + uplift) + travel, ", ".join(parts))
+
+
+def _bottom_line(adjusted: _Pick | None, minimum: float | None, default: _Pick) -> _Pick:
+    """Adjusted current pay, never below the personal minimum; with no current pay the
+    minimum; with neither, the market default at the user's level (DOMAIN.md 1)."""
+    own = "your personal minimum"
+    if adjusted is None and minimum is None:
+        note = (
+            "With no current pay and no personal minimum, the bottom line is a market default: "
+            "replace it with your own minimum, the least you would accept."
+        )
+        source = f"{_MARKET_DEFAULT} ({default.source})"
+        return _Pick(default.amount, source, default.percentile, (note, *default.notes))
+    if adjusted is None:
+        assert minimum is not None
+        return _Pick(minimum, own)
+    if minimum is not None and minimum > adjusted.amount:
+        note = (
+            "Your personal minimum sets the bottom line: it is above your current pay "
+            "once adjusted for hours, responsibility and travel."
+        )
+        return _Pick(minimum, own, notes=(note,))
+    if minimum is not None:
+        note = (
+            "Your adjusted current pay sets the bottom line: it is at or above your "
+            "personal minimum."
+        )
+        return _Pick(adjusted.amount, adjusted.source, notes=(note,))
+    return adjusted
+
+
+def _target(wanted: float | None, rate: float, top: float, bottom_line: float) -> _Pick:
+    """Entered, else the midpoint of going rate and top salary; never below the bottom line."""
+    if wanted is not None:
+        chosen = _Pick(wanted, "you entered it")
+    else:
+        chosen = _Pick((rate + top) / 2.0, "midpoint of going rate and top salary")
+    if chosen.amount < bottom_line:
+        note = "The target was below your bottom line, so it was raised to the bottom line."
+        return _Pick(bottom_line, "raised to your bottom line", notes=(note,))
+    return chosen
+
+
+def _findings(bottom_line: float, rate: float, top: float) -> tuple[str, ...]:
+    """Levels out of order, as findings to show (DOMAIN.md 1), never errors."""
+    warnings: list[str] = []
+    if bottom_line > top:
+        warnings.append(
+            "There may be no room to agree: the market tops out below what you need "
+            "(your bottom line is above the top salary)."
+        )
+    elif bottom_line > rate:
+        warnings.append(
+            "Your bottom line is above the going rate: you need more than typical pay for "
+            "this role, so expect a harder negotiation."
+        )
+    if top < rate:
+        warnings.append("The top salary is below the going rate: check the figures entered.")
+    return tuple(warnings)
 
 
 def salary_bands(
@@ -377,28 +615,25 @@ def salary_bands(
     """Work out the bottom line, going rate, top salary and target (DOMAIN.md 1).
 
     - bottom line = current_salary x new_hours / current_hours x (1 + responsibility_uplift)
-      + extra_travel_cost. The uplift multiplies the hours-scaled pay (it is a share of pay);
-      travel is a cash cost, added after. ``new_hours`` defaults to ``current_hours``. The result
-      is never below ``personal_minimum``; with no current salary the personal minimum is the
-      bottom line (hours, uplift and travel then have nothing to scale and are noted as unused).
-    - going rate: ``going_rate`` if given, else P50 of ``percentiles`` (interpolated if needed),
-      else the median of ``points``.
-    - top salary: the expertise percentile (beginner P60, intermediate P75, expert P90) of
-      ``percentiles``, else of ``points`` (with at least ``MIN_POINTS_FOR_SPREAD`` figures), else
-      going rate x 1.10 / 1.20 / 1.35. If ``percentiles`` do not reach the needed percentile,
-      the multiplier is used but kept between the nearest known percentiles below and above.
+      + extra_travel_cost (``new_hours`` defaults to ``current_hours``), never below
+      ``personal_minimum``; with no current salary, the personal minimum; with neither, a
+      market default (beginner P10, intermediate P25, expert P50; with only a going rate,
+      going rate x 0.80 / 0.90 / 1.00), labelled for the user to replace.
+    - going rate: ``going_rate`` if given, else the DOL wage level of ``percentiles`` for the
+      expertise (beginner P17, intermediate P50, expert P67, interpolated), else the median of
+      ``points``.
+    - top salary: beginner P50, intermediate P75, expert P90 of ``percentiles``, else of
+      ``points`` (at least ``MIN_POINTS_FOR_SPREAD`` figures), else going rate x 1.10 / 1.20 /
+      1.35 (kept within the known percentiles when they fall short).
     - target: ``target`` if given, else the midpoint of going rate and top salary; raised to the
-      bottom line if below it.
-
-    Levels out of order are warnings, not errors.
+      bottom line if below it. Levels out of order are warnings, not errors.
 
     >>> b = salary_bands(current_salary=30000, new_hours=40, going_rate=30000)
     >>> b.bottom_line, b.top_salary, b.target
     (32000.0, 36000.0, 33000.0)
-    >>> salary_bands(going_rate=30000)
-    Traceback (most recent call last):
-    ...
-    calculator.errors.InputError: current_salary or a personal_minimum is needed for the bottom line
+    >>> g = salary_bands(percentiles={10: 40000, 25: 55000, 50: 60000}, expertise="beginner")
+    >>> g.bottom_line, g.going_rate, g.going_rate_source
+    (40000.0, 47000.0, 'market P17: DOL Level I, entry (beginner, interpolated)')
     """
     current = _optional("current_salary", current_salary, positive=True)
     hours_now = check_range("current_hours", current_hours, *_HOURS_RANGE)
@@ -409,144 +644,45 @@ def salary_bands(
     uplift = check_fraction("responsibility_uplift", responsibility_uplift)
     minimum = _optional("personal_minimum", personal_minimum, positive=False)
     explicit_rate = _optional("going_rate", going_rate, positive=True)
-    known = None if percentiles is None else _check_percentiles(percentiles)
-    summary = None if points is None else going_rate_from_points(points)
-    level = _check_expertise(expertise)
+    market = _Market(
+        known=None if percentiles is None else _check_percentiles(percentiles),
+        summary=None if points is None else going_rate_from_points(points),
+        level=_check_expertise(expertise),
+    )
     wanted_target = _optional("target", target, positive=True)
 
+    rate = _going_rate(explicit_rate, market)
+    rule = market.rule
+    top = _from_spread(rule.top_percentile, rule.top_factor, rate.amount, market, "top salary")
+    adjusted = None
     notes: list[str] = []
-    warnings: list[str] = []
-
-    # Bottom line.
-    if current is None and minimum is None:
-        raise InputError("current_salary", "or a personal_minimum is needed for the bottom line")
     if current is not None:
-        adjusted = current * hours_new / hours_now * (1.0 + uplift) + travel
-        parts = ["your current pay"]
-        if hours_new != hours_now:
-            parts.append(f"scaled from {hours_now:g} to {hours_new:g} hours a week")
-        if uplift > 0:
-            parts.append(f"plus {_percent(uplift)} for added responsibility")
-        if travel > 0:
-            parts.append("plus the extra travel cost")
-        adjusted_source = ", ".join(parts)
-        if minimum is not None and minimum > adjusted:
-            bottom_line, bottom_source = minimum, "your personal minimum"
-            notes.append(
-                "Your personal minimum sets the bottom line: it is above your current pay "
-                "once adjusted for hours, responsibility and travel."
-            )
-        else:
-            bottom_line, bottom_source = adjusted, adjusted_source
-            if minimum is not None:
-                notes.append(
-                    "Your adjusted current pay sets the bottom line: it is at or above your "
-                    "personal minimum."
-                )
-    else:
-        assert minimum is not None
-        bottom_line, bottom_source = minimum, "your personal minimum"
-        if travel > 0 or uplift > 0 or hours_new != hours_now:
-            notes.append(
-                "Hours, responsibility and travel adjust your current pay; with no current "
-                "salary given, the bottom line is your personal minimum as entered."
-            )
-
-    # Going rate.
-    rate: float | None = None
-    rate_source = ""
-    if explicit_rate is not None:
-        rate, rate_source = explicit_rate, "you entered it"
-    elif known is not None and min(known) <= 50 <= max(known):
-        rate = interpolate_percentile(known, 50)
-        rate_source = "market median (P50)" if 50 in known else "market median (P50, interpolated)"
-    elif summary is not None:
-        rate = summary.median
-        rate_source = (
-            "the one figure you collected"
-            if summary.count == 1
-            else f"median of {_figures(summary.count)} you collected"
+        adjusted = _adjusted_pay(current, hours_now, hours_new, uplift, travel)
+    elif travel > 0 or uplift > 0 or hours_new != hours_now:
+        notes.append(
+            "Hours, responsibility and travel adjust your current pay; with no current salary "
+            "given, they are not used."
         )
-    if rate is None:
-        raise InputError(
-            "going_rate", "is needed: enter it, or give market percentiles or collected figures"
-        )
-    if summary is not None:
-        notes.extend(summary.notes)
-
-    # Top salary.
-    p_needed = EXPERTISE_PERCENTILES[level]
-    multiplier = EXPERTISE_MULTIPLIERS[level]
-    if known is not None:
-        if min(known) <= p_needed <= max(known):
-            top = interpolate_percentile(known, p_needed)
-            top_source = f"market P{p_needed} ({level})"
-        else:
-            # The true percentile lies between its known neighbours, so the fallback is kept
-            # within them; this keeps the top salary non-decreasing with expertise.
-            below = [v for p, v in known.items() if p < p_needed]
-            above = [v for p, v in known.items() if p > p_needed]
-            top = rate * multiplier
-            if below:
-                top = max(top, below[-1])
-            if above:
-                top = min(top, above[0])
-            top_source = f"going rate x {multiplier:.2f} ({level}), kept within the market data"
-            notes.append(
-                f"The market percentiles given do not reach P{p_needed}, the top for "
-                f"{level} expertise, so the top salary uses the going rate multiplier "
-                "kept within the known percentiles."
-            )
-    elif summary is not None and summary.count >= MIN_POINTS_FOR_SPREAD:
-        top = _linear_percentile(summary.values, p_needed)
-        top_source = f"P{p_needed} of {_figures(summary.count)} you collected ({level})"
-    else:
-        top = rate * multiplier
-        top_source = f"going rate x {multiplier:.2f} ({level})"
-        if summary is not None:
-            notes.append(
-                f"{_figures(summary.count).capitalize()} cannot show a P{p_needed}; "
-                "the top salary uses the going rate multiplier instead."
-            )
-
-    # Target.
-    if wanted_target is not None:
-        chosen_target, target_source = wanted_target, "you entered it"
-    else:
-        chosen_target = (rate + top) / 2.0
-        target_source = "midpoint of going rate and top salary"
-    if chosen_target < bottom_line:
-        notes.append("The target was below your bottom line, so it was raised to the bottom line.")
-        chosen_target, target_source = bottom_line, "raised to your bottom line"
-
-    # Findings, not errors.
-    if bottom_line > top:
-        warnings.append(
-            "There may be no room to agree: the market tops out below what you need "
-            "(your bottom line is above the top salary)."
-        )
-    elif bottom_line > rate:
-        warnings.append(
-            "Your bottom line is above the going rate: you need more than typical pay for "
-            "this role, so expect a harder negotiation."
-        )
-    if top < rate:
-        warnings.append("The top salary is below the going rate: check the figures entered.")
-
-    return SalaryBands(
-        bottom_line=bottom_line,
-        going_rate=rate,
-        top_salary=top,
-        target=chosen_target,
-        going_rate_source=rate_source,
-        top_salary_source=top_source,
-        bottom_line_source=bottom_source,
-        target_source=target_source,
-        expertise=level,
-        notes=tuple(notes),
-        warnings=tuple(warnings),
+    default = _from_spread(
+        rule.bottom_percentile, rule.bottom_factor, rate.amount, market, "bottom line"
     )
-
-
-def _figures(count: int) -> str:
-    return "one figure" if count == 1 else f"{count} figures"
+    bottom = _bottom_line(adjusted, minimum, default)
+    chosen = _target(wanted_target, rate.amount, top.amount, bottom.amount)
+    notes += [*bottom.notes, *(market.summary.notes if market.summary else ()), *top.notes]
+    return SalaryBands(
+        bottom_line=bottom.amount,
+        going_rate=rate.amount,
+        top_salary=top.amount,
+        target=chosen.amount,
+        going_rate_source=rate.source,
+        top_salary_source=top.source,
+        bottom_line_source=bottom.source,
+        target_source=chosen.source,
+        expertise=market.level,
+        notes=(*notes, *chosen.notes),
+        warnings=_findings(bottom.amount, rate.amount, top.amount),
+        bottom_line_percentile=bottom.percentile,
+        going_rate_percentile=rate.percentile,
+        top_salary_percentile=top.percentile,
+        bottom_line_is_default=adjusted is None and minimum is None,
+    )

@@ -87,10 +87,50 @@ def test_adjustments_without_current_salary_are_noted_not_applied():
     assert any("no current salary" in n for n in bands.notes)
 
 
-def test_bottom_line_needs_current_salary_or_minimum():
-    with pytest.raises(InputError) as info:
-        salary_bands(going_rate=30_000)
-    assert info.value.field == "current_salary"
+@pytest.mark.parametrize(
+    ("expertise", "expected"),
+    # only a going rate: 30,000 x 0.80 / 0.90 / 1.00 (DOMAIN.md 1)
+    [("beginner", 24_000), ("intermediate", 27_000), ("expert", 30_000)],
+)
+def test_no_current_pay_nor_minimum_gives_a_market_default(expertise, expected):
+    bands = salary_bands(going_rate=30_000, expertise=expertise)
+    assert bands.bottom_line == pytest.approx(expected)
+    assert bands.bottom_line_source.startswith("a market default: set your own minimum")
+    assert bands.bottom_line_is_default
+    assert any("market default" in n for n in bands.notes)
+
+
+@pytest.mark.parametrize(
+    ("expertise", "expected", "p"),
+    # MARKET: intermediate P25 26,000; expert P50 30,000 (a beginner's P17 is not in MARKET)
+    [("intermediate", 26_000, 25), ("expert", 30_000, 50)],
+)
+def test_market_default_bottom_line_from_percentiles(expertise, expected, p):
+    bands = salary_bands(percentiles=MARKET, expertise=expertise)
+    assert bands.bottom_line == pytest.approx(expected)
+    assert bands.bottom_line_percentile == p
+    assert f"market P{p}" in bands.bottom_line_source
+
+
+def test_market_default_bottom_line_short_of_the_data_is_kept_below_it():
+    # beginner: going rate P17 = 40,000 + 7/15 x 15,000 = 47,000; bottom line P10 = 40,000
+    known = {10: 40_000, 25: 55_000, 50: 60_000}
+    assert salary_bands(percentiles=known, expertise="beginner").bottom_line == 40_000
+    # without P10: going rate 0.80 x 52,000 (typed) = 41,600, kept at or below P25 55,000
+    bands = salary_bands(going_rate=52_000, percentiles={25: 55_000, 50: 60_000})
+    assert bands.expertise == "intermediate"  # P25 is known: 55,000
+    assert bands.bottom_line == 55_000
+    low = salary_bands(
+        going_rate=52_000, percentiles={25: 55_000, 50: 60_000}, expertise="beginner"
+    )
+    assert low.bottom_line == pytest.approx(41_600)  # 52,000 x 0.80 <= P25
+    assert any("P10" in n for n in low.notes)
+
+
+def test_a_personal_minimum_replaces_the_market_default():
+    bands = salary_bands(going_rate=30_000, personal_minimum=25_000, expertise="beginner")
+    assert bands.bottom_line == 25_000  # not 30,000 x 0.80 = 24,000
+    assert not bands.bottom_line_is_default
 
 
 # --- going rate ------------------------------------------------------------------------------
@@ -105,13 +145,23 @@ def test_bottom_line_needs_current_salary_or_minimum():
             31_000,
             "you entered it",
         ),
-        # market P50 wins over points
-        ({"percentiles": MARKET, "points": [20_000]}, 30_000, "market median (P50)"),
+        # market P50 (intermediate: DOL Level III) wins over points
+        (
+            {"percentiles": MARKET, "points": [20_000]},
+            30_000,
+            "market P50: DOL Level III, experienced (intermediate)",
+        ),
         # P50 interpolated halfway between P25 26,000 and P75 40,000 = 33,000
         (
             {"percentiles": {25: 26_000, 75: 40_000}},
             33_000,
-            "market median (P50, interpolated)",
+            "market P50: DOL Level III, experienced (intermediate, interpolated)",
+        ),
+        # expert: P67 = 30,000 + 17/25 x (40,000 - 30,000) = 36,800 (DOL Level IV)
+        (
+            {"percentiles": MARKET, "expertise": "expert"},
+            36_800,
+            "market P67: DOL Level IV, fully competent (expert, interpolated)",
         ),
         # odd count: middle of 28,000 / 30,000 / 35,000
         ({"points": [35_000, 28_000, 30_000]}, 30_000, "median of 3 figures you collected"),
@@ -262,16 +312,26 @@ def test_interpolate_percentile_rejects(percentiles, p, field):
 @pytest.mark.parametrize(
     ("expertise", "expected"),
     [
-        ("beginner", 34_000),  # P60 = 30,000 + 10/25 x 10,000
+        ("beginner", 30_000),  # P50
         ("intermediate", 40_000),  # P75
         ("expert", 46_000),  # P90
     ],
 )
 def test_top_salary_from_percentiles(expertise, expected):
     assert top_salary_from_percentiles(MARKET, expertise) == pytest.approx(expected)
-    bands = salary_bands(current_salary=28_000, percentiles=MARKET, expertise=expertise)
+    # MARKET starts at P25, short of a beginner's going rate (P17): typed here
+    bands = salary_bands(
+        current_salary=28_000, going_rate=29_000, percentiles=MARKET, expertise=expertise
+    )
     assert bands.top_salary == pytest.approx(expected)
     assert bands.top_salary_source.startswith("market P")
+
+
+def test_market_short_of_the_going_rate_percentile_names_it():
+    with pytest.raises(InputError) as info:
+        salary_bands(current_salary=28_000, percentiles=MARKET, expertise="beginner")
+    assert info.value.field == "going_rate"
+    assert "P17" in info.value.rule
 
 
 @pytest.mark.parametrize(
@@ -302,11 +362,13 @@ def test_too_few_points_fall_back_to_multiplier():
 
 
 def test_percentiles_short_of_p90_fall_back_with_note():
-    # expert needs P90; {25, 50, 75} does not reach it: 30,000 x 1.35 = 40,500
+    # expert needs P90; {25, 50, 75} does not reach it. Going rate P67 = 30,000 + 17/25 x
+    # 10,000 = 36,800; top = 36,800 x 1.35 = 49,680 (above P75 40,000, so kept)
     bands = salary_bands(
         current_salary=25_000, percentiles={25: 26_000, 50: 30_000, 75: 40_000}, expertise="expert"
     )
-    assert bands.top_salary == pytest.approx(40_500)
+    assert bands.top_salary == pytest.approx(49_680)
+    assert bands.top_salary_percentile is None
     assert any("P90" in n for n in bands.notes)
 
 
@@ -314,7 +376,10 @@ def test_fallback_kept_within_known_percentiles():
     # expert needs P90; known P75 is 45,000, above 30,000 x 1.35 = 40,500: a P90 cannot sit
     # below P75, so the top salary is 45,000
     bands = salary_bands(
-        current_salary=25_000, percentiles={50: 30_000, 75: 45_000}, expertise="expert"
+        current_salary=25_000,
+        going_rate=30_000,
+        percentiles={50: 30_000, 75: 45_000},
+        expertise="expert",
     )
     assert bands.top_salary == pytest.approx(45_000)
     # beginner needs P60; known P70 is 31,000, below 30,000 x 1.10 = 33,000: capped at 31,000
@@ -461,18 +526,14 @@ def test_bands_finite_and_target_never_below_bottom_line(
         "responsibility_uplift": uplift,
         "target": target,
     }
-    if current is None and minimum is None:
-        missing = "current_salary"
-    elif going is None and pct is None and pts is None:
-        missing = "going_rate"
-    else:
-        missing = None
-    if missing is not None:
+    # the default (intermediate) going rate is P50, which every drawn table holds
+    if going is None and pct is None and pts is None:
         with pytest.raises(InputError) as info:
             salary_bands(**kwargs)
-        assert info.value.field == missing
+        assert info.value.field == "going_rate"
         return
     bands = salary_bands(**kwargs)
+    assert bands.bottom_line_is_default == (current is None and minimum is None)
     values = (bands.bottom_line, bands.going_rate, bands.top_salary, bands.target)
     assert all(math.isfinite(v) for v in values)
     assert bands.target >= bands.bottom_line
@@ -488,6 +549,11 @@ def test_bands_finite_and_target_never_below_bottom_line(
     pts=st.none() | st.lists(money, min_size=1, max_size=8),
 )
 def test_top_salary_non_decreasing_with_expertise(going, pct, pts):
+    # every level needs a going rate: typed, collected, or market percentiles reaching P17
+    # (beginner) and P67 (expert); mixing market and collected figures is left out (the app
+    # takes one source at a time)
+    if pct is not None and not min(pct) <= 17 <= 67 <= max(pct):
+        going = 30_000.0 if going is None else going
     if going is None and pct is None and pts is None:
         going = 30_000.0
     tops = [
