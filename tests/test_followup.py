@@ -50,7 +50,7 @@ def dates(plan, kind):
         (D(2025, 6, 16), 3, D(2025, 6, 19)),  # Mon + 3 = Thu
         (D(2025, 6, 16), 5, D(2025, 6, 23)),  # Mon + 5 = next Mon
         (D(2025, 6, 14), 0, D(2025, 6, 16)),  # 0 only rolls off the weekend
-        (D(2025, 12, 31), 1, D(2026, 1, 1)),  # Wed 31 Dec + 1 = Thu 1 Jan (no holidays modelled)
+        (D(2025, 12, 31), 1, D(2026, 1, 1)),  # Wed 31 Dec + 1 = Thu 1 Jan (no country: weekends only)
         (D(2026, 12, 31), 1, D(2027, 1, 1)),  # Thu 31 Dec 2026 + 1 = Fri 1 Jan 2027
         (D(2027, 12, 31), 1, D(2028, 1, 3)),  # Fri 31 Dec 2027 + 1 = Mon 3 Jan 2028
         (D(2024, 2, 28), 1, D(2024, 2, 29)),  # Wed -> Thu 29 Feb in a leap year
@@ -78,17 +78,19 @@ def test_add_working_days_rejects_bad_counts(count):
 
 def test_thursday_interview_decision_promised_monday():
     plan = follow_up_plan(THU, MON)
-    # Thank-you by Friday 13; references the same day; first check Tuesday 17 (Mon + 1
-    # working day); then every 7 days: Tue 24 Jun, Tue 1 Jul; move on Tue 8 Jul.
-    assert dates(plan, "thank_you") == [D(2025, 6, 13)]
+    # Thank-you dated Thu 12, late after Fri 13 (within 24 hours); references the same day;
+    # first check Tuesday 17 (Mon + 1 working day); then every 7 days: Tue 24 Jun, Tue 1 Jul;
+    # move on Tue 8 Jul.
+    assert dates(plan, "thank_you") == [THU]
+    assert by_kind(plan, "thank_you")[0].last_day == D(2025, 6, 13)
     assert dates(plan, "references") == [THU]
     assert dates(plan, "status_check") == [D(2025, 6, 17)]
     assert dates(plan, "check_in") == [D(2025, 6, 24), D(2025, 7, 1)]
     assert dates(plan, "move_on") == [D(2025, 7, 8)]
     assert by_kind(plan, "agency_feedback") == []
     assert [a.kind for a in plan.actions] == [
-        "references",
         "thank_you",
+        "references",
         "status_check",
         "check_in",
         "check_in",
@@ -101,7 +103,7 @@ def test_thursday_interview_decision_promised_monday():
     ]
     assert [a.number for a in plan.check_ins] == [1, 2, 3]
     assert not any(a.done for a in plan.actions)
-    assert plan.next_action.kind == "references"
+    assert plan.next_action.kind == "thank_you"
     assert "Mon 16 Jun 2025" in plan.check_ins[0].reason
 
 
@@ -114,12 +116,13 @@ def test_no_promised_date_checks_a_week_later():
 
 
 def test_no_promised_date_week_later_lands_on_weekend():
-    # Sat 7 Jun 2025 interview (rare, but allowed): +7 = Sat 14 -> Mon 16; references and
-    # thank-you move to Monday 9 Jun too.
+    # Sat 7 Jun 2025 interview (rare, but allowed): +7 = Sat 14 -> Mon 16; references move
+    # to Monday 9 Jun; the thank-you stays within 24 hours: dated Sat 7, late after Sun 8.
     plan = follow_up_plan(D(2025, 6, 7))
     assert plan.check_ins[0].date == D(2025, 6, 16)
     assert dates(plan, "references") == [D(2025, 6, 9)]
-    assert dates(plan, "thank_you") == [D(2025, 6, 9)]
+    assert dates(plan, "thank_you") == [D(2025, 6, 7)]
+    assert by_kind(plan, "thank_you")[0].deadline == D(2025, 6, 8)
 
 
 @pytest.mark.parametrize(
@@ -137,20 +140,21 @@ def test_patience_setting(patience, first_check):
     assert plan.check_ins[1].date == first_check + dt.timedelta(days=7)
 
 
-def test_friday_interview_thanks_by_monday_and_friday_decision_checked_monday():
+def test_friday_interview_thanks_within_24_hours_and_friday_decision_checked_monday():
     plan = follow_up_plan(D(2025, 6, 13), D(2025, 6, 20))  # Fri, decide Fri 20
-    assert dates(plan, "thank_you") == [D(2025, 6, 16)]  # Fri -> Mon
+    (thanks,) = by_kind(plan, "thank_you")
+    assert (thanks.date, thanks.deadline) == (D(2025, 6, 13), D(2025, 6, 14))  # Fri, by Sat
     assert plan.check_ins[0].date == D(2025, 6, 23)  # Fri 20 -> Mon 23
 
 
 def test_year_end():
-    # Wed 31 Dec 2025: thank-you Thu 1 Jan 2026 (public holidays not modelled: in the notes);
-    # no date: +7 = Wed 7 Jan 2026, then Wed 14, Wed 21 Jan; move on Wed 28 Jan 2026.
+    # Wed 31 Dec 2025, no country: thank-you the same day; no date: +7 = Wed 7 Jan 2026,
+    # then Wed 14, Wed 21 Jan; move on Wed 28 Jan 2026.
     plan = follow_up_plan(D(2025, 12, 31))
-    assert dates(plan, "thank_you") == [D(2026, 1, 1)]
+    assert dates(plan, "thank_you") == [D(2025, 12, 31)]
     assert [a.date for a in plan.check_ins] == [D(2026, 1, 7), D(2026, 1, 14), D(2026, 1, 21)]
     assert dates(plan, "move_on") == [D(2026, 1, 28)]
-    assert any("holidays are not modelled" in note for note in plan.notes)
+    assert any("public holidays are not skipped" in note for note in plan.notes)
     # Decision promised Fri 2 Jan 2026 -> check Mon 5 Jan 2026.
     assert follow_up_plan(D(2025, 12, 31), D(2026, 1, 2)).check_ins[0].date == D(2026, 1, 5)
 
@@ -373,10 +377,10 @@ def test_plan_shape_holds_for_any_dates(interview, wait, patience):
     decision = None if wait is None else interview + dt.timedelta(days=wait)
     plan = follow_up_plan(interview, decision, patience=patience)
     assert [a.date for a in plan.actions] == sorted(a.date for a in plan.actions)
-    assert all(a.date.weekday() < 5 for a in plan.actions)  # no promised items here
+    assert all(a.date.weekday() < 5 for a in plan.actions if a.kind != "thank_you")
     assert all(a.kind in ACTION_KINDS for a in plan.actions)
     (thanks,) = by_kind(plan, "thank_you")
-    assert 1 <= (thanks.date - interview).days <= 3  # the next working day
+    assert (thanks.date, thanks.last_day) == (interview, interview + dt.timedelta(days=1))
     checks = plan.check_ins
     assert [c.number for c in checks] == [1, 2, 3]
     if decision is not None:
