@@ -539,6 +539,33 @@ def _adjusted_pay(current: float, now: float, new: float, uplift: float, travel:
     return _Pick(current * new / now * (1.0 + uplift) + travel, ", ".join(parts))
 
 
+@dataclass(frozen=True, slots=True)
+class _Current:
+    """Current pay adjusted for the new job (None without current pay), and notes."""
+
+    adjusted: _Pick | None
+    notes: tuple[str, ...] = ()
+
+
+def _current_pay(
+    current: float | None, now: float, new: float | None, uplift: float, travel: float
+) -> _Current:
+    """:func:`_adjusted_pay` when there is current pay (new hours default to the current
+    ones); without it, a note when hours, responsibility or travel were given for nothing."""
+    hours = now if new is None else new
+    if current is not None:
+        return _Current(_adjusted_pay(current, now, hours, uplift, travel))
+    if travel > 0 or uplift > 0 or hours != now:
+        return _Current(
+            None,
+            (
+                "Hours, responsibility and travel adjust your current pay; with no current "
+                "salary given, they are not used.",
+            ),
+        )
+    return _Current(None)
+
+
 def _bottom_line(adjusted: _Pick | None, minimum: float | None, default: _Pick) -> _Pick:
     """Adjusted current pay, never below the personal minimum; with no current pay the
     minimum; with neither, the market default at the user's level (DOMAIN.md 1)."""
@@ -635,13 +662,13 @@ def salary_bands(
     >>> g.bottom_line, g.going_rate, g.going_rate_source
     (40000.0, 47000.0, 'market P17: DOL Level I, entry (beginner, interpolated)')
     """
-    current = _optional("current_salary", current_salary, positive=True)
-    hours_now = check_range("current_hours", current_hours, *_HOURS_RANGE)
-    hours_new = (
-        hours_now if new_hours is None else check_range("new_hours", new_hours, *_HOURS_RANGE)
+    current = _current_pay(
+        _optional("current_salary", current_salary, positive=True),
+        check_range("current_hours", current_hours, *_HOURS_RANGE),
+        None if new_hours is None else check_range("new_hours", new_hours, *_HOURS_RANGE),
+        check_fraction("responsibility_uplift", responsibility_uplift),
+        check_non_negative("extra_travel_cost", extra_travel_cost),
     )
-    travel = check_non_negative("extra_travel_cost", extra_travel_cost)
-    uplift = check_fraction("responsibility_uplift", responsibility_uplift)
     minimum = _optional("personal_minimum", personal_minimum, positive=False)
     explicit_rate = _optional("going_rate", going_rate, positive=True)
     market = _Market(
@@ -654,21 +681,13 @@ def salary_bands(
     rate = _going_rate(explicit_rate, market)
     rule = market.rule
     top = _from_spread(rule.top_percentile, rule.top_factor, rate.amount, market, "top salary")
-    adjusted = None
-    notes: list[str] = []
-    if current is not None:
-        adjusted = _adjusted_pay(current, hours_now, hours_new, uplift, travel)
-    elif travel > 0 or uplift > 0 or hours_new != hours_now:
-        notes.append(
-            "Hours, responsibility and travel adjust your current pay; with no current salary "
-            "given, they are not used."
-        )
     default = _from_spread(
         rule.bottom_percentile, rule.bottom_factor, rate.amount, market, "bottom line"
     )
-    bottom = _bottom_line(adjusted, minimum, default)
+    bottom = _bottom_line(current.adjusted, minimum, default)
     chosen = _target(wanted_target, rate.amount, top.amount, bottom.amount)
-    notes += [*bottom.notes, *(market.summary.notes if market.summary else ()), *top.notes]
+    summary_notes = market.summary.notes if market.summary else ()
+    notes = (*current.notes, *bottom.notes, *summary_notes, *top.notes, *chosen.notes)
     return SalaryBands(
         bottom_line=bottom.amount,
         going_rate=rate.amount,
@@ -679,10 +698,10 @@ def salary_bands(
         bottom_line_source=bottom.source,
         target_source=chosen.source,
         expertise=market.level,
-        notes=(*notes, *chosen.notes),
+        notes=notes,
         warnings=_findings(bottom.amount, rate.amount, top.amount),
         bottom_line_percentile=bottom.percentile,
         going_rate_percentile=rate.percentile,
         top_salary_percentile=top.percentile,
-        bottom_line_is_default=adjusted is None and minimum is None,
+        bottom_line_is_default=current.adjusted is None and minimum is None,
     )
