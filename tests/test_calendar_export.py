@@ -23,8 +23,9 @@ def events(ics: bytes):
 
 
 def test_round_trip_thursday_plan():
-    # Thu 12 Jun 2025, decision Mon 16: references Thu 12, thank-you Fri 13, checks Tue 17,
-    # Tue 24, Tue 1 Jul, move on Tue 8 Jul: 6 events, each with one alarm.
+    # Thu 12 Jun 2025, decision Mon 16: thank-you and references Thu 12 (the thank-you late
+    # after Fri 13), checks Tue 17, Tue 24, Tue 1 Jul, move on Tue 8 Jul: 6 events, each with
+    # one alarm.
     plan = follow_up_plan(D(2025, 6, 12), D(2025, 6, 16), company="Acme")
     calendar, found = events(plan_to_ics(plan, calendar_name="Acme follow-up", stamp=STAMP))
     assert str(calendar["VERSION"]) == "2.0"
@@ -33,7 +34,7 @@ def test_round_trip_thursday_plan():
     assert len(found) == 6
     assert [e.decoded("DTSTART") for e in found] == [
         D(2025, 6, 12),
-        D(2025, 6, 13),
+        D(2025, 6, 12),
         D(2025, 6, 17),
         D(2025, 6, 24),
         D(2025, 7, 1),
@@ -43,7 +44,7 @@ def test_round_trip_thursday_plan():
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
         assert type(start) is dt.date  # all-day, not a datetime
         assert end - start == dt.timedelta(days=1)
-        assert str(event["SUMMARY"]) == action.title
+        assert str(event["SUMMARY"]) == f"Acme: {action.title}"
         assert action.reason in str(event["DESCRIPTION"])
         assert event.decoded("DTSTAMP") == STAMP
         (alarm,) = [c for c in event.walk() if c.name == "VALARM"]
@@ -51,7 +52,9 @@ def test_round_trip_thursday_plan():
         assert alarm.decoded("TRIGGER") == ALARM_TRIGGER == dt.timedelta(hours=9)
     uids = [str(e["UID"]) for e in found]
     assert len(set(uids)) == len(uids)
-    assert "Message to use: Thank-you note" in str(found[1]["DESCRIPTION"])
+    assert "Message to use: Thank-you note" in str(found[0]["DESCRIPTION"])
+    assert "Late after Fri 13 Jun 2025." in str(found[0]["DESCRIPTION"])
+    assert all(uid.startswith("acme-") for uid in uids)
 
 
 def test_done_actions_have_no_alarm():
@@ -81,7 +84,8 @@ def test_uids_are_stable_across_exports_and_date_changes():
 def test_year_end_dates_survive_the_round_trip():
     plan = follow_up_plan(D(2025, 12, 31))
     _, found = events(plan_to_ics(plan, stamp=STAMP))
-    assert found[1].decoded("DTSTART") == D(2026, 1, 1)  # thank-you Thu 1 Jan 2026
+    assert found[0].decoded("DTSTART") == D(2025, 12, 31)  # thank-you the same day
+    assert found[1].decoded("DTSTART") == D(2025, 12, 31)  # references: a Wednesday
     assert found[-1].decoded("DTSTART") == D(2026, 1, 28)  # move on
 
 
