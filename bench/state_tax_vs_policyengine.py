@@ -1,6 +1,6 @@
 """Compare state_income_tax with PolicyEngine US, state by state, on random wages (not a test).
 
-    python bench/state_tax_vs_policyengine.py [--states CA,NY,...] [--incomes 50]
+    python bench/state_tax_vs_policyengine.py [--states CA,NY,NY/NYC,...] [--incomes 50]
         [--years 2025,2026] [--venv /tmp/policyengine-venv] [--json out.json]
     python bench/state_tax_vs_policyengine.py --policyengine-only [--states CA,NY,TX,PA,IL]
 
@@ -10,8 +10,8 @@ it already has policyengine-us; otherwise created with policyengine-us only, tim
 computes ours with ``calculator.state_tax.state_income_tax`` and compares.
 
 Households: one person aged 35 with employment income only, no dependants, living in the
-state (``state_code`` and ``state_name`` set on the household; ``in_nyc`` set False, so no New
-York City tax); filing single, or married filing jointly with a spouse aged 35 with no income.
+state (``state_code`` and ``state_name`` set on the household; ``in_nyc`` and ``in_yonkers``
+False, so no New York City or Yonkers tax, unless the place is a locality); filing single, or married filing jointly with a spouse aged 35 with no income.
 Incomes per state: --incomes drawn log-uniformly between 15,000 and 700,000 (seeded by --seed
 and the state, so each state gets its own draw, the same for every year and status) plus the
 round figures in FIXED_INCOMES.
@@ -32,6 +32,14 @@ With no county given PolicyEngine puts the household in the state's alphabetical
 so Maryland (Allegany) and Indiana (Adams) get a county tax; it is reported separately (column
 "local" and JSON), never compared. PolicyEngine returns float32, so figures carry about a
 cent of noise above 100,000.
+
+Localities (local income taxes the user picks, ``state_localities``) are places of their own,
+``STATE/LOCALITY`` (``NY/NYC``, ``NY/Yonkers``): the household gets ``in_nyc`` or ``in_yonkers``
+(PolicyEngine-US models both: NYC in ``nyc_income_tax_before_refundable_credits``, Yonkers'
+resident surcharge in ``ny_yonkers_income_tax`` as 16.75% of ``ny_income_tax``, the state tax
+after refundable credits) and the figure compared is the local tax alone: ours
+``StateIncomeTax.local`` against PolicyEngine's ``local_income_tax_before_refundable_credits``
+less ``nyc_school_tax_credit`` (refundable, and counted in ours: every NYC resident gets it).
 
 Target per income: |ours - PolicyEngine| <= max(5, 0.1% of PolicyEngine's figure). A row (state,
 year, status) meets it when every income does; a state is within target when all its rows do.
@@ -67,6 +75,11 @@ _CODES = (
     "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
 )
 STATES = tuple(_CODES.split())
+# local income taxes compared as places of their own: STATE/LOCALITY -> household variables
+LOCALITIES: dict[str, dict[str, Any]] = {
+    "NY/NYC": {"in_nyc": True},
+    "NY/Yonkers": {"in_yonkers": True},
+}
 YEARS = (2025, 2026)
 # (label, our filing_status, PolicyEngine household: spouse with no income)
 STATUSES = (("single", "single", False), ("joint", "married_joint", True))
@@ -79,7 +92,8 @@ ABSOLUTE, RELATIVE = 5.0, 0.001
 # Runs inside the PolicyEngine venv. stdin: {"jobs": [{"year", "joint", "states": {st: [incomes]}}]}.
 # stdout (last line): {"versions": {...}, "jobs": [{"seconds", "error", "figures": {st: [row]}}]}
 # with row = [state tax before refundable credits, refundable credits, state income tax,
-# local income tax before refundable credits, itemizes federally (0/1)].
+# local income tax before refundable credits, itemizes federally (0/1), NYC school tax credit].
+# A place "ST/LOCALITY" is state ST with the household variables in spec["extras"][place].
 CHILD = r"""
 import json, sys, time, traceback
 from importlib.metadata import version
@@ -91,9 +105,10 @@ VARIABLES = (
     "state_income_tax",
     "local_income_tax_before_refundable_credits",
     "tax_unit_itemizes",
+    "nyc_school_tax_credit",
 )
 
-def run(year, joint, states):
+def run(year, joint, states, extras):
     people, groups, order = {}, {}, []
     def unit(kind, name, members, **extra):
         groups.setdefault(kind, {})[name] = {"members": members, **extra}
@@ -109,8 +124,11 @@ def run(year, joint, states):
                 members.append(f"s{n}")
             for kind in ("tax_units", "families", "spm_units", "marital_units"):
                 unit(kind, f"{kind}{n}", members)
-            place = {"state_code": {year: state}, "state_name": {year: state}}
-            unit("households", f"h{n}", members, **place, in_nyc={year: False})
+            code = state.split("/")[0]
+            place = {"state_code": {year: code}, "state_name": {year: code}}
+            place.update(in_nyc={year: False}, in_yonkers={year: False})
+            place.update({k: {year: v} for k, v in extras.get(state, {}).items()})
+            unit("households", f"h{n}", members, **place)
     sim = Simulation(situation={"people": people, **groups})
     columns = [sim.calculate(name, year) for name in VARIABLES]  # one value per tax unit
     figures = {state: [] for state in states}
@@ -122,12 +140,12 @@ out = {"versions": {p: version(p) for p in ("policyengine-us", "policyengine-cor
 for job in spec["jobs"]:
     started = time.perf_counter()
     try:
-        figures, error = run(job["year"], job["joint"], job["states"]), None
+        figures, error = run(job["year"], job["joint"], job["states"], spec["extras"]), None
     except Exception:
         figures, error = {}, traceback.format_exc()[-600:]
         for state, incomes in job["states"].items():  # isolate the state at fault
             try:
-                figures.update(run(job["year"], job["joint"], {state: incomes}))
+                figures.update(run(job["year"], job["joint"], {state: incomes}, spec["extras"]))
             except Exception:
                 pass
     seconds = time.perf_counter() - started
@@ -175,7 +193,7 @@ def run_policyengine(
     try:
         result = subprocess.run(
             [str(python), "-c", CHILD],
-            input=json.dumps({"jobs": jobs}),
+            input=json.dumps({"jobs": jobs, "extras": LOCALITIES}),
             stdout=subprocess.PIPE,
             text=True,
             timeout=timeout,
@@ -212,7 +230,14 @@ def make_jobs(
 
 def collect(jobs: list[dict[str, Any]], output: dict[str, Any]) -> dict[tuple, list[dict]]:
     """PolicyEngine's figures by (state, year, status label): one dict per income."""
-    names = ("state_tax", "refundable_credits", "state_income_tax", "local_tax", "itemizes")
+    names = (
+        "state_tax",
+        "refundable_credits",
+        "state_income_tax",
+        "local_tax",
+        "itemizes",
+        "nyc_school_credit",
+    )
     figures: dict[tuple, list[dict]] = {}
     for job, done in zip(jobs, output["jobs"], strict=True):
         if done["error"]:
@@ -253,18 +278,24 @@ def compare(figures: dict[tuple, list[dict]]) -> tuple[list[dict], set[str]]:
 
     statuses = {label: ours for label, ours, _ in STATUSES}
     rows, not_modelled = [], set()
-    for (state, year, label), theirs in figures.items():
-        row: dict[str, Any] = {"state": state, "year": year, "status": label, "incomes": []}
+    for (place, year, label), theirs in figures.items():
+        state, _, locality = place.partition("/")
+        row: dict[str, Any] = {"state": place, "year": year, "status": label, "incomes": []}
         for figure in theirs:
             income = figure["income"]
             try:
-                mine = state_income_tax(income, state, year, filing_status=statuses[label]).amount
+                found = state_income_tax(
+                    income, state, year, filing_status=statuses[label], locality=locality or None
+                )
             except InputError as error:
-                if error.field != "state":
+                if error.field not in ("state", "locality"):
                     raise
-                not_modelled.add(state)
+                not_modelled.add(place)
                 row["not_modelled"] = str(error)
                 break
+            mine = found.local if locality else found.amount
+            if locality:  # the local tax alone; NYC's school tax credit is in ours
+                figure["state_tax"] = round(figure["local_tax"] - figure["nyc_school_credit"], 2)
             diff = mine - figure["state_tax"]
             allowed = max(ABSOLUTE, RELATIVE * abs(figure["state_tax"]))
             row["incomes"].append(
@@ -293,7 +324,7 @@ def compare(figures: dict[tuple, list[dict]]) -> tuple[list[dict], set[str]]:
 def print_table(rows: list[dict], not_modelled: set[str]) -> dict[str, Any]:
     """Print the comparison table and summary; return the summary."""
     print(
-        f"{'state':<6}{'year':>5} {'status':<7}{'incomes':>8}{'largest diff':>14}{'at income':>13}"
+        f"{'state':<12}{'year':>5} {'status':<7}{'incomes':>8}{'largest diff':>14}{'at income':>13}"
         f"{'ours':>12}{'PolicyEngine':>14}  target  local (not compared)"
     )
     for row in rows:
@@ -301,7 +332,7 @@ def print_table(rows: list[dict], not_modelled: set[str]) -> dict[str, Any]:
             continue
         local = f"up to {row['max_local_tax']:,.0f}" if row["max_local_tax"] else ""
         print(
-            f"{row['state']:<6}{row['year']:>5} {row['status']:<7}{row['compared']:>8}"
+            f"{row['state']:<12}{row['year']:>5} {row['status']:<7}{row['compared']:>8}"
             f"{row['largest']:>14,.2f}{row['at_income']:>13,.2f}{row['ours_there']:>12,.2f}"
             f"{row['theirs_there']:>14,.2f}  {'yes' if row['meets_target'] else 'NO':<6}  {local}"
         )
@@ -326,7 +357,9 @@ def print_table(rows: list[dict], not_modelled: set[str]) -> dict[str, Any]:
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--states", help="comma-separated codes (default: all 50 and DC)")
+    parser.add_argument(
+        "--states", help="comma-separated codes or ST/LOCALITY (default: all 50, DC, localities)"
+    )
     parser.add_argument("--incomes", type=int, default=50, help="random incomes per state")
     parser.add_argument("--years", default=",".join(map(str, YEARS)))
     parser.add_argument("--venv", type=Path, default=Path("/tmp/policyengine-venv"))
@@ -341,9 +374,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="print PolicyEngine's figures for a few incomes (default CA,NY,TX,PA,IL); no ours",
     )
     args = parser.parse_args(argv)
-    default = EYEBALL_STATES if args.policyengine_only else STATES
-    args.states = [s.strip().upper() for s in args.states.split(",")] if args.states else default
-    unknown = [s for s in args.states if s not in STATES]
+    default = EYEBALL_STATES if args.policyengine_only else (*STATES, *LOCALITIES)
+    picked = [s.strip() for s in args.states.split(",")] if args.states else default
+    args.states = [s if "/" in s else s.upper() for s in picked]
+    unknown = [s for s in args.states if s not in STATES and s not in LOCALITIES]
     if unknown:
         parser.error(f"unknown state codes: {', '.join(unknown)}")
     args.years = [int(year) for year in args.years.split(",")]

@@ -178,6 +178,7 @@ from .state_tax import (
     StateIncomeTax,
     modelled_states,
     state_income_tax,
+    state_localities,
 )
 from .tax import (
     COUNTRIES,
@@ -456,6 +457,7 @@ __all__ = [
     "state_code",
     "state_income_tax",
     "state_levels",
+    "state_localities",
     "states",
     "study_value",
     "take_home",

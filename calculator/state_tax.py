@@ -34,6 +34,23 @@ File shape (amounts in dollars, rates as fractions)::
     # `step` (or part of one), or by `per_dollar` of each dollar over it
     phaseouts = [{ applies_to = "exemption", status = "single", start = 250000, share = 1 }]
     payroll = [{ name = "State disability insurance", rate = 0.012 }]  # optional wage_base
+    # a credit by income band, "over ... but not over" (e.g. New York's household credit):
+    # [lower, amount] rows, the last row whose lower is below income applies
+    income_credit = { single = [[0, 75], [5000, 60], [28000, 0]] }
+    # the benefit of the lower brackets recaptured above `agi_over` (New York's supplemental
+    # tax): rows [lower, base, incremental] by taxable income; see :func:`_recapture`
+    recapture = { agi_over = 107650, phase_in = 50000, flat_above = 25000000, single = [...] }
+    notes = ["..."]
+    # local income taxes a resident picks (New York City, Yonkers, Maryland's counties)
+    default_locality = "..."                       # optional: used when none is picked
+    [2025.localities.NYC]
+    name = "New York City"
+    kind = "brackets"             # on the state's taxable income; "flat" with `rate`; or
+                                  # "share_of_state": `rate` times the state's income tax
+    brackets = { single = [...], married_joint = [...] }
+    income_credit = { ... }                        # as above, off the local tax
+    refundable_credit = { single = 63, married_joint = 125, income_limit = 250000 }
+    rate_reduction = { single = [[0, 0.00171], [12000, 0.00228]], income_limit = 500000 }
     notes = ["..."]
 """
 
@@ -53,17 +70,21 @@ __all__ = [
     "StateIncomeTax",
     "modelled_states",
     "state_income_tax",
+    "state_localities",
 ]
 
 STATE_FILING_STATUSES: Final = ("single", "married_joint")
 _KINDS: Final = ("none", "flat", "brackets")
+_LOCAL_KINDS: Final = ("flat", "brackets", "share_of_state")
 
 
 @dataclass(frozen=True, slots=True)
 class StateIncomeTax:
     """One year's state income tax and payroll contributions on wages in one state.
 
-    ``amount`` is the income tax; ``payroll`` the employee contributions by name; ``total`` both.
+    ``amount`` is the state income tax; ``local`` the resident income tax of ``locality``
+    (e.g. New York City; 0 when none); ``payroll`` the employee contributions by name;
+    ``total`` all three.
     """
 
     state: str
@@ -76,11 +97,14 @@ class StateIncomeTax:
     payroll: tuple[tuple[str, float], ...]
     source: str
     notes: tuple[str, ...]
+    local: float = 0.0
+    locality: str | None = None
+    locality_name: str = ""
 
     @property
     def total(self) -> float:
-        """Income tax plus every payroll contribution."""
-        return self.amount + sum(value for _, value in self.payroll)
+        """State and local income tax plus every payroll contribution."""
+        return self.amount + self.local + sum(value for _, value in self.payroll)
 
 
 @cache
@@ -180,6 +204,145 @@ def _payroll(rules: Mapping[str, Any], wages: float) -> tuple[tuple[str, float],
     return tuple(lines)
 
 
+def _stepped(table: Sequence[Sequence[float]], income: float) -> float:
+    """The amount of the last ``[lower, amount]`` row whose ``lower`` is below ``income`` (the
+    first row always applies): a credit set by income band, "over ... but not over".
+
+    >>> _stepped([[0, 75], [5000, 60], [28000, 0]], 5000), _stepped([[0, 75], [5000, 60]], 5001)
+    (75.0, 60.0)
+    """
+    amount = float(table[0][1]) if table else 0.0
+    for lower, value in table[1:]:
+        if income > float(lower):
+            amount = float(value)
+    return amount
+
+
+def _income_credit(rules: Mapping[str, Any], status: str, income: float) -> float:
+    """A credit by income band (``income_credit``; e.g. New York's household credit, Tax Law
+    606(b)); 0 where the rules have none.
+
+    >>> _income_credit({"income_credit": {"single": [[0, 45], [20000, 40]]}}, "single", 20001)
+    40.0
+    """
+    table = _by_status(rules, "income_credit", status)
+    return _stepped(table, income) if isinstance(table, Sequence) else 0.0
+
+
+def _recapture(
+    rules: Mapping[str, Any], status: str, income: float, taxable: float, tax: float
+) -> float:
+    """The benefit of the lower brackets taken back above an income (New York's supplemental
+    tax, Tax Law 601(d-1); IT-201 instructions, tax computation worksheets).
+
+    ``recapture`` rows ``[lower, base, incremental]`` by taxable income: where taxable income
+    is at or above ``lower`` the tax rises by ``base`` (what lower brackets already gave back)
+    plus ``incremental`` times the phase-in, ``(income - start) / phase_in`` capped at 1, where
+    ``start`` is the larger of ``agi_over`` and the start of the bracket holding the taxable
+    income. Above ``flat_above`` of income all taxable income is taxed at the top rate.
+    Nothing below ``agi_over``.
+
+    >>> rules = {"brackets": {"single": [[0, 0.04], [80650, 0.06], [215400, 0.0685]]},
+    ...          "recapture": {"agi_over": 107650, "phase_in": 50000, "flat_above": 25e6,
+    ...                        "single": [[0, 0, 568], [215400, 568, 1831]]}}
+    >>> _recapture(rules, "single", 132650, 124650, 0.0)  # half phased in: 568 x 0.5
+    284.0
+    """
+    terms = rules.get("recapture")
+    if not terms or income <= float(terms["agi_over"]):
+        return 0.0
+    bands = rules["brackets"][status]
+    if income > float(terms.get("flat_above", float("inf"))):
+        return taxable * float(bands[-1][1]) - tax
+    bracket_start = max(float(lower) for lower, _ in bands if float(lower) <= taxable)
+    start = max(bracket_start, float(terms["agi_over"]))
+    share = min(1.0, max(0.0, income - start) / float(terms["phase_in"]))
+    row = [r for r in terms[status] if float(r[0]) <= taxable][-1]
+    return float(row[1]) + float(row[2]) * share
+
+
+def _state_tax(
+    rules: Mapping[str, Any], kind: str, status: str, income: float
+) -> tuple[float, float]:
+    """(taxable income, income tax) of a state that taxes wages, on ``income`` (wages less
+    the deferrals the state allows): the module docstring's rule step by step."""
+    if income <= float(_by_status(rules, "no_tax_up_to", status) or 0.0):
+        return 0.0, 0.0
+    deduction = _phased(rules, "standard_deduction", status, income)
+    exemption = _phased(rules, "exemption", status, income)
+    taxable = max(0.0, income - deduction - exemption)
+    bands = [[0.0, float(rules["rate"])]] if kind == "flat" else rules["brackets"][status]
+    tax = _banded(taxable, bands)
+    tax += _recapture(rules, status, income, taxable, tax)
+    credits = _credit(rules, status, income) + _income_credit(rules, status, income)
+    return taxable, max(0.0, tax - credits) + _surtax(rules, taxable)
+
+
+def _locality(rules: Mapping[str, Any], locality: str | None) -> tuple[str, Mapping[str, Any]]:
+    """The code and rules of the picked ``locality`` (or the state's default, or none: code
+    ""); errors name ``locality``. Codes match whatever the case."""
+    places: Mapping[str, Any] = rules.get("localities", {})
+    if locality is None:
+        picked = rules.get("default_locality")
+        return (str(picked), places[picked]) if picked else ("", {})
+    wanted = locality.strip().casefold() if isinstance(locality, str) else None
+    for code, local in places.items():
+        if wanted in (code.casefold(), str(local.get("name", "")).casefold()):
+            return code, local
+    listed = ", ".join(places) or "none"
+    raise InputError(
+        "locality", f"{locality!r} is not a locality of {rules['code']} (localities: {listed})"
+    )
+
+
+def _local_tax(
+    local: Mapping[str, Any], status: str, income: float, taxable: float, state_tax: float
+) -> float:
+    """A resident local income tax: a share of the state's tax (Yonkers' surcharge), or a
+    rate or brackets on the state's taxable income (New York City, Maryland's counties) less
+    the local credits: by income band (non-refundable), a fixed refundable credit up to an
+    income limit, and a rate reduction on taxable income (New York City's school tax credit,
+    Tax Law 606(ggg)).
+
+    >>> _local_tax({"kind": "share_of_state", "rate": 0.1675}, "single", 0, 0, 1000.0)
+    167.5
+    """
+    kind = check_choice("kind", local.get("kind"), _LOCAL_KINDS)
+    if kind == "share_of_state":
+        return state_tax * float(local["rate"])
+    bands = [[0.0, float(local["rate"])]] if kind == "flat" else local["brackets"][status]
+    tax = max(0.0, _banded(taxable, bands) - _income_credit(local, status, income))
+    fixed = local.get("refundable_credit", {})
+    if fixed and income <= float(fixed["income_limit"]):
+        tax -= float(fixed[status])
+    reduction = local.get("rate_reduction", {})
+    if reduction and max(income, taxable) <= float(reduction["income_limit"]):
+        tax -= _banded(taxable, reduction[status])
+    return tax
+
+
+def state_localities(state: str, tax_year: int | None = None) -> dict[str, str]:
+    """The local income taxes a resident of ``state`` can pick, code to name, for
+    ``tax_year`` (or any modelled year): e.g. New York City and Yonkers in New York (local
+    rules in ``data/tax/states/<CODE>.toml``, each with its source). Empty when none.
+
+    >>> state_localities("NY")
+    {'NYC': 'New York City', 'Yonkers': 'Yonkers'}
+    >>> state_localities("TX")
+    {}
+    """
+    from .places import state_code
+
+    name = _files().get(state_code(state))
+    data = load_toml(name) if name is not None else {}
+    years = [str(tax_year)] if tax_year is not None else sorted(k for k in data if k.isdigit())
+    found: dict[str, str] = {}
+    for year in years:
+        for code, local in data.get(year, {}).get("localities", {}).items():
+            found.setdefault(code, str(local.get("name", code)))
+    return found
+
+
 def state_income_tax(
     wages: float,
     state: str,
@@ -187,10 +350,13 @@ def state_income_tax(
     *,
     filing_status: str = "single",
     deferral: float = 0.0,
+    locality: str | None = None,
 ) -> StateIncomeTax:
     """State income tax on ``wages`` a year in ``state`` (a two-letter code or a name), for a
     wage earner with no dependants, after a pre-tax 401(k) ``deferral`` where the state allows
-    it (see the module docstring for the rule; figures from ``data/tax/states/``).
+    it, plus the resident income tax of ``locality`` (a code or name from
+    :func:`state_localities`; None: the state's default if it has one, else no local tax).
+    See the module docstring for the rule; figures from ``data/tax/states/``.
 
     >>> state_income_tax(100_000, "TX", 2025).amount
     0.0
@@ -204,23 +370,27 @@ def state_income_tax(
         raise InputError("tax_year", f"must be a year such as 2025, got {tax_year!r}")
     name, rules = _rules(state, tax_year)
     kind = check_choice("kind", rules.get("kind"), _KINDS)
-    notes = tuple(str(note) for note in rules.get("notes", ()))
+    place, local_rules = _locality(rules, locality)
+    notes = tuple(str(note) for note in (*rules.get("notes", ()), *local_rules.get("notes", ())))
     payroll = _payroll(rules, pay)
-    if kind == "none":
-        return StateIncomeTax(
-            rules["code"], name, tax_year, status, kind, 0.0, 0.0, payroll, rules["source"], notes
-        )
-    income = pay - (min(saved, pay) if rules.get("deducts_401k", True) else 0.0)
-    if income <= float(_by_status(rules, "no_tax_up_to", status) or 0.0):
-        return StateIncomeTax(
-            rules["code"], name, tax_year, status, kind, 0.0, 0.0, payroll, rules["source"], notes
-        )
-    deduction = _phased(rules, "standard_deduction", status, income)
-    exemption = _phased(rules, "exemption", status, income)
-    taxable = max(0.0, income - deduction - exemption)
-    bands = [[0.0, float(rules["rate"])]] if kind == "flat" else rules["brackets"][status]
-    credit = _credit(rules, status, income)
-    tax = max(0.0, _banded(taxable, bands) - credit) + _surtax(rules, taxable)
+    taxable, tax, local = 0.0, 0.0, 0.0
+    if kind != "none":
+        income = pay - (min(saved, pay) if rules.get("deducts_401k", True) else 0.0)
+        taxable, tax = _state_tax(rules, kind, status, income)
+        if local_rules:
+            local = _local_tax(local_rules, status, income, taxable, tax)
     return StateIncomeTax(
-        rules["code"], name, tax_year, status, kind, taxable, tax, payroll, rules["source"], notes
+        rules["code"],
+        name,
+        tax_year,
+        status,
+        kind,
+        taxable,
+        tax,
+        payroll,
+        rules["source"],
+        notes,
+        local,
+        place or None,
+        str(local_rules.get("name", "")),
     )

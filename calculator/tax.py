@@ -39,8 +39,10 @@ US, federal (IRS Rev. Proc. 2024-40 and 2025-32; SSA; IRC 3101):
   a deferral above the year's elective deferral limit is clipped to the limit, with a note,
   rather than refused, because a percentage of a rising salary will cross the cap at some
   point in a multi-year projection; age-50 catch-up contributions are not modelled;
-- state and local income tax is one flat rate the user enters, on wages + benefits - 401(k):
-  states' own rules are not modelled, and every US result says so.
+- state and local income tax: the rules of the state where the job is (``region``), and of a
+  local income tax the user picks (``locality``, e.g. New York City), from
+  :mod:`calculator.state_tax`; or one flat rate the user enters, on wages + benefits - 401(k),
+  which overrides them.
 
 Net pay is cash: ``net = gross - income tax - social contributions - student loan - pension``,
 where pension is what leaves pay (for relief at source, 80% of the gross contribution). Taxable
@@ -221,6 +223,8 @@ class TakeHome:
     state_payroll: float = 0.0
     #: "GB" or "US": the breakdown names each line as that country does.
     country: str = "GB"
+    #: US local income tax (e.g. New York City's), part of ``state_local_tax``.
+    local_tax: float = 0.0
 
     @property
     def monthly_net(self) -> float:
@@ -260,6 +264,7 @@ class TakeHome:
             "income_tax": self.income_tax,
             "state_local_tax": self.state_local_tax,
             "state_payroll": self.state_payroll,
+            "local_tax": self.local_tax,
             "social_contributions": self.social_contributions,
             "student_loan": self.student_loan,
             "pension": self.pension,
@@ -270,8 +275,8 @@ class TakeHome:
 
 
 # (income_tax incl. state/local, state/local, social incl. state payroll, student loan,
-#  pension out of pay, state payroll)
-_Amounts = tuple[float, float, float, float, float, float]
+#  pension out of pay, state payroll, local part of state/local)
+_Amounts = tuple[float, float, float, float, float, float, float]
 
 
 def _gb_amounts(
@@ -301,7 +306,7 @@ def _gb_amounts(
     social = main * ni["main_rate"] + upper * ni["upper_rate"]
     loans = _student_loans(rules["student_loans"], plans, earnings)
     pension_out = sacrificed + net_pay + ras * (1.0 - basic)
-    return income_tax, 0.0, social, loans, pension_out, 0.0
+    return income_tax, 0.0, social, loans, pension_out, 0.0, 0.0
 
 
 def _student_loans(terms: Mapping[str, Any], plans: Sequence[str], earnings: float) -> float:
@@ -370,17 +375,23 @@ def _us_amounts(
     local_rate: float,
     benefits: float,
     state: str,
+    locality: str | None,
 ) -> _Amounts:
     deferral = min(contribution, float(rules["retirement"]["elective_deferral_limit"]))
     wages = gross - deferral + benefits  # federal and state taxable wages
     taxable = max(0.0, wages - rules["standard_deduction"][filing])
     federal = _banded(taxable, rules["income_tax"][filing])
-    local, state_payroll = local_rate * wages, 0.0
+    local, state_payroll, city = local_rate * wages, 0.0, 0.0
     if state and not local_rate:  # the state's own rules; a flat rate typed overrides them
         found = state_income_tax(
-            gross + benefits, state, int(rules["label"]), filing_status=filing, deferral=deferral
+            gross + benefits,
+            state,
+            int(rules["label"]),
+            filing_status=filing,
+            deferral=deferral,
+            locality=locality,
         )
-        local = found.amount
+        local, city = found.amount + found.local, found.local
         state_payroll = sum(value for _, value in found.payroll)
     payroll = rules["payroll"]
     fica_wages = gross + benefits  # 401(k) deferrals stay in Social Security and Medicare wages
@@ -390,20 +401,39 @@ def _us_amounts(
         + max(0.0, fica_wages - payroll["additional_medicare_threshold"][filing])
         * payroll["additional_medicare_rate"]
     )
-    return federal + local, local, social + state_payroll, 0.0, deferral, state_payroll
+    return federal + local, local, social + state_payroll, 0.0, deferral, state_payroll, city
 
 
-def _us_state(region: str, tax_year: int | None = None) -> Any:  # code, or StateIncomeTax
+def _us_state(
+    region: str, tax_year: int | None = None, locality: str | None = None
+) -> Any:  # code, or StateIncomeTax
     """A US offer's ``region`` is the state where the job is: its code, or with ``tax_year``
-    its rules for that year (a :class:`~calculator.state_tax.StateIncomeTax` at no income),
-    which must be modelled (a flat ``state_local_rate`` is the way round a state that is not).
-    Errors name ``region``."""
+    its rules for that year (a :class:`~calculator.state_tax.StateIncomeTax` at no income,
+    with ``locality``'s rules), which must be modelled (a flat ``state_local_rate`` is the way
+    round a state that is not). Errors name ``region``, or ``locality`` when it is at fault."""
     try:
         if tax_year is None:
             return state_code(region)
-        return state_income_tax(0.0, region, tax_year)
+        return state_income_tax(0.0, region, tax_year, locality=locality)
     except InputError as err:
-        raise InputError("region", err.rule) from None
+        raise InputError("region" if err.field != "locality" else "locality", err.rule) from None
+
+
+def _check_locality(locality: object, country: str, place: str, local_rate: float) -> str | None:
+    """``locality`` (a local income tax such as New York City's) applies only to a US offer
+    with its state given and no flat rate typed; errors name ``locality``. The state's
+    rules check that it is one of its localities."""
+    if locality is None:
+        return None
+    if not isinstance(locality, str) or not locality.strip():
+        raise InputError("locality", f"must be a locality name or code, got {locality!r}")
+    if country != "US" or not place:
+        raise InputError("locality", "applies only to a US offer with its state (region) given")
+    if local_rate:
+        raise InputError(
+            "locality", "does not apply with a flat state and local rate (the rate covers both)"
+        )
+    return locality
 
 
 def _us_notes(
@@ -426,7 +456,7 @@ def _us_notes(
             "to count it."
         )
     else:
-        if state.kind != "none":
+        if state.kind != "none" or state.locality:
             notes.append(
                 f"{state.name} income tax {rules['label']}: the state's own rates, deductions "
                 f"and credits for a wage earner with no dependants (source: {state.source})."
@@ -462,12 +492,13 @@ def _net(
     plans: Sequence[str],
     local: float,
     benefits: float,
+    locality: str | None,
 ) -> tuple[float, _Amounts]:
     if country == "GB":
         amounts = _gb_amounts(rules, gross, place, rate * gross, method, plans, benefits)
     else:
-        amounts = _us_amounts(rules, gross, filing, rate * gross, local, benefits, place)
-    income_tax, _, social, loans, pension, _ = amounts
+        amounts = _us_amounts(rules, gross, filing, rate * gross, local, benefits, place, locality)
+    income_tax, _, social, loans, pension, _, _ = amounts
     return gross - income_tax - social - loans - pension, amounts
 
 
@@ -483,12 +514,17 @@ def take_home(
     student_loans: Sequence[str] = (),
     state_local_rate: float = 0.0,
     taxable_benefits: float = 0.0,
+    locality: str | None = None,
 ) -> TakeHome:
     """Annual take-home pay from annual ``gross`` cash pay (rules: the module docstring).
 
     - ``tax_year``: UK, the year the tax year starts (2025 = 2025/26); US, the calendar year.
     - ``region`` (UK): None or "england", "wales", "northern_ireland" share one set of bands;
-      "scotland" has its own. US offers take no region (states are not modelled).
+      "scotland" has its own. US: the state where the job is (two-letter code or name), whose
+      income tax and payroll contributions are counted (see :mod:`calculator.state_tax`).
+    - ``locality`` (US): a local income tax of that state the resident pays, e.g. "NYC" or
+      "Yonkers" (:func:`~calculator.state_tax.state_localities` lists them); included in
+      ``state_local_tax`` and shown on its own as ``local_tax``.
     - ``filing_status`` (US): "single" or "married_joint"; UK income tax is per person.
     - ``pension_rate``: employee contribution as a fraction of gross, 0 to ``MAX_PENSION_RATE``;
       ``pension_method`` defaults to "salary_sacrifice" (UK) or "401k" (US).
@@ -551,15 +587,19 @@ def take_home(
     if country == "GB" and local:
         raise InputError("state_local_rate", "applies to US offers only")
     # the state's own rules are used unless a flat rate is typed: they must be modelled
-    state_rules = _us_state(place, tax_year) if place and country == "US" and not local else None
+    city = _check_locality(locality, country, place, local)
+    state_rules = (
+        _us_state(place, tax_year, city) if place and country == "US" and not local else None
+    )
     benefits = check_non_negative("taxable_benefits", taxable_benefits)
     if benefits > _MAX_GROSS:
         raise InputError(
             "taxable_benefits", f"is beyond what this calculator handles, got {benefits:g}"
         )
 
-    args = (country, rules, place, filing_status, rate, method, plans, local, benefits)
-    net, (income_tax, state_local, social, loans, pension, state_payroll) = _net(amount, *args)
+    args = (country, rules, place, filing_status, rate, method, plans, local, benefits, city)
+    net, amounts = _net(amount, *args)
+    income_tax, state_local, social, loans, pension, state_payroll, local_tax = amounts
     next_net = _net(amount + 1.0, *args)[0]
     if country == "GB":
         notes = _gb_notes(rules, place, method, rate, plans)
@@ -585,6 +625,7 @@ def take_home(
         notes=tuple(notes),
         state_payroll=state_payroll,
         country=country,
+        local_tax=local_tax,
     )
 
 
@@ -609,6 +650,8 @@ class TaxProfile:
     student_loans: tuple[str, ...] = ()
     state_local_rate: float = 0.0
     pension_method: str | None = None
+    #: US local income tax picked (e.g. "NYC"); see :func:`take_home`.
+    locality: str | None = None
 
     def __post_init__(self) -> None:
         loans = self.student_loans
@@ -639,6 +682,7 @@ class TaxProfile:
             student_loans=self.student_loans,
             state_local_rate=self.state_local_rate,
             taxable_benefits=taxable_benefits,
+            locality=self.locality,
         )
 
     @classmethod
@@ -670,4 +714,5 @@ class TaxProfile:
             "student_loans": list(self.student_loans),
             "state_local_rate": self.state_local_rate,
             "pension_method": self.pension_method,
+            "locality": self.locality,
         }
