@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ._data import load_toml
 from ._validate import check_choice, check_int_range, check_non_negative, check_positive
-from .benefits import employee_rate, home_working_value, plan_limits, value_benefits
+from .benefits import employee_rate, plan_limits, value_benefits
 from .equity import SCENARIOS
 from .errors import InputError
 from .money import format_money
@@ -528,7 +528,7 @@ def _net_asks(
         salary = _net_break_even(offer, target, years, t.factor) or offer.base_salary
         asks.append(Ask(offer.name, "base", salary - offer.base_salary, offer.currency, salary))
         asks.append(Ask(offer.name, "sign_on", _grossed_up_sign_on(offer, gap), offer.currency))
-        asks.extend(_day_asks(offer, gap, years))
+        asks.extend(_day_asks(offer, gap, years, _net_total))
     return tuple(asks)
 
 
@@ -594,29 +594,53 @@ def _asks(weaker: Offer, break_even: BreakEven, gap_local: float, years: int) ->
     )
 
 
-def _day_asks(weaker: Offer, gap_local: float, years: int) -> tuple[Ask, ...]:
-    """Extra holiday days (gap per year / day rate) when at most 15 would do; extra
-    home-working days (gap per year / value of one home day a week) when the offer states a
-    commute cost and the week has room for them."""
-    name, currency = weaker.name, weaker.currency
-    per_year = gap_local / years
+def _day_asks(
+    weaker: Offer,
+    gap_local: float,
+    years: int,
+    total: Callable[[Offer, int], float] = _total,
+) -> tuple[Ask, ...]:
+    """Extra holiday days a year (when at most 15 would do) and extra home-working days a
+    week (when the week has room for them) that close ``gap_local`` over ``years``.
+
+    DOMAIN.md 6: a day is worth more each year when pay rises, so days = gap / the sum over the
+    years of one more day's value. That sum is read off ``total`` (the offer's N-year value in
+    the comparison's view) with one more day: exact, as totals are linear in days. A day with
+    no value (home working valued as a share of pay) gives no ask.
+    """
     asks = []
-    one_day = weaker.base_salary / float(load_toml("defaults.toml")["holiday"]["working_days"])
-    days = per_year / one_day if one_day > 0 else math.inf
-    if days <= _MAX_HOLIDAY_ASK:
-        asks.append(Ask(name, "holiday_days", days, currency))
+    holiday = _one_more_day(weaker, years, total, "holiday_days")
+    if holiday > 0 and gap_local / holiday <= _MAX_HOLIDAY_ASK:
+        asks.append(Ask(weaker.name, "holiday_days", gap_local / holiday, weaker.currency))
     home = weaker.home_working
-    if home is not None and (home.commute_cost or 0) > 0 and home.percent_of_salary is None:
-        per_day_per_week = home_working_value(
-            1,
-            commute_cost=home.commute_cost or 0.0,
-            commute_minutes=home.commute_minutes or 0.0,
-            hourly_value=home.hourly_value or 0.0,
-        )
-        days_more = per_year / per_day_per_week
-        if home.days_per_week + days_more <= 5:
-            asks.append(Ask(name, "home_working_days", days_more, currency))
+    if home is not None and home.days_per_week < 5:
+        worth = _one_more_day(weaker, years, total, "home_working_days")
+        if worth > 0 and home.days_per_week + gap_local / worth <= 5:
+            days = gap_local / worth
+            asks.append(Ask(weaker.name, "home_working_days", days, weaker.currency))
     return tuple(asks)
+
+
+def _one_more_day(
+    offer: Offer, years: int, total: Callable[[Offer, int], float], kind: str
+) -> float:
+    """What one more holiday day a year, or one more home-working day a week, adds to
+    ``total`` over ``years`` (each year at that year's pay)."""
+    if kind == "holiday_days":
+        days = (offer.holiday_days or 0.0) + 1.0
+        if days > 260:  # a full year of working days already: no day left to ask for
+            return 0.0
+        more = replace(offer, holiday_days=days)
+    else:
+        home = offer.home_working
+        assert home is not None
+        more = replace(offer, home_working=replace(home, days_per_week=home.days_per_week + 1.0))
+    return total(more, years) - total(offer, years)
+
+
+def _net_total(offer: Offer, years: int) -> float:
+    """The offer's N-year value after tax (0 without a tax profile)."""
+    return sum(_net_years(offer, offer_years(offer, years)) or ())
 
 
 def compare_offers(
