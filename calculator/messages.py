@@ -36,6 +36,8 @@ MESSAGE_TITLES: Final = {
     "offer_in_writing": "Asking for the offer in writing and time to consider",
     "counter_offer": "Counter-offer email",
     "decline": "Declining an offer below your bottom line",
+    "decline_offer": "Declining an offer politely",
+    "accept_offer": "Accepting the offer in writing",
     "rejection_reply": "Replying to a rejection",
 }
 
@@ -340,6 +342,23 @@ def _decline(p: _Parts) -> str:
     )
 
 
+def _decline_offer(p: _Parts) -> str:
+    return p.letter(
+        f"Thank you for the offer for {p.role_at}, and for the time you and the team gave me.",
+        "After careful thought I have decided not to accept it. I enjoyed meeting you and "
+        "would be glad to stay in touch.",
+    )
+
+
+def _accept_offer(p: _Parts) -> str:
+    return p.letter(
+        f"Thank you for the offer for {p.role_at}. I am delighted to accept it, and I look "
+        "forward to joining the team.",
+        "Could you confirm in writing the salary, benefits, start date and any conditions we "
+        "agreed, and let me know what you need from me before I start?",
+    )
+
+
 def _rejection_reply(p: _Parts) -> str:
     return p.letter(
         f"Thank you for letting me know about {p.role_at}. I am disappointed, but I appreciated "
@@ -362,6 +381,8 @@ _BUILDERS: Final[dict[str, Callable[[_Parts], str]]] = {
     "offer_in_writing": _offer_in_writing,
     "counter_offer": _counter_offer,
     "decline": _decline,
+    "decline_offer": _decline_offer,
+    "accept_offer": _accept_offer,
     "rejection_reply": _rejection_reply,
 }
 
@@ -381,7 +402,7 @@ def message_text(key: str, details: MessageDetails | None = None) -> str:
     expect news if no date is known; status checks leave the next move with the employer;
     rejection: thank, ask for feedback, stay in touch) and DOMAIN.md 3 (offer in writing with
     its six items; counter with the range and the equal-value asks; decline below the bottom
-    line).
+    line, or politely for any reason; accept, asking for the agreed terms in writing).
 
     >>> print(message_text("status_voicemail", MessageDetails(candidate_name="Sam", role="Analyst")))
     Hello, this is Sam, calling about the Analyst role. I wanted to check whether there is any news and to say I am still very interested. There is no need to call back if there is nothing new yet: I look forward to hearing from you when you are ready. Thank you.
