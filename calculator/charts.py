@@ -626,57 +626,126 @@ def percentile_chart(
     return fig
 
 
-def timeline_chart(plan: FollowUpPlan) -> go.Figure:
-    """The follow-up plan on a date axis: one row per kind of action, a marker per action.
+def timeline_chart(
+    plans: FollowUpPlan | Sequence[FollowUpPlan], *, today: dt.date | None = None
+) -> go.Figure:
+    """Every application's plan on one date axis: one row per application, a marker per action.
 
-    Each kind has its own row (named on the axis), colour and marker shape; the title shows on
-    hover and in the alt text, done steps are marked "(done)" (DOMAIN.md 7 for the plan).
+    Rows are named after the application (``FollowUpPlan.label``: the employer), top to bottom
+    in the order given; each kind of action has its own colour and marker shape (named in the
+    legend), done steps are faded and marked "(done)" on hover and in the alt text. The date
+    each employer promised a decision is a black vertical tick on its row, and ``today`` a
+    dashed vertical line (DOMAIN.md 7 for the plans).
 
     >>> import datetime as dt
     >>> from calculator import follow_up_plan
-    >>> fig = timeline_chart(follow_up_plan(dt.date(2025, 6, 12)))
-    >>> [(t.name, len(t.x)) for t in fig.data][:4]
-    [('References', 1), ('Thank you', 1), ('Status check', 1), ('Check in', 2)]
+    >>> a = follow_up_plan(dt.date(2025, 6, 12), dt.date(2025, 6, 16), company="Acme")
+    >>> b = follow_up_plan(dt.date(2025, 6, 13), company="Globex")
+    >>> fig = timeline_chart([a, b], today=dt.date(2025, 6, 17))
+    >>> sorted(set(fig.data[0].y)), fig.data[-1].name, fig.layout.shapes[0].line.dash
+    (['Acme', 'Globex'], 'Decision promised', 'dash')
     """
     from .followup import FollowUpPlan
 
-    if not isinstance(plan, FollowUpPlan):
-        raise InputError("plan", f"must be a FollowUpPlan, got {type(plan).__name__}")
-    actions = plan.actions
+    chosen = [plans] if isinstance(plans, FollowUpPlan) else plans
+    if not isinstance(chosen, Sequence) or not all(isinstance(p, FollowUpPlan) for p in chosen):
+        raise InputError("plan", "must be a FollowUpPlan or a list of them")
+    if today is not None and not isinstance(today, dt.date):
+        raise InputError("today", f"must be a date, got {type(today).__name__}")
+    rows = _timeline_rows(chosen)
     fig = go.Figure()
-    kinds: list[str] = []
-    for action in actions:
-        if action.kind not in kinds:
-            kinds.append(action.kind)
+    kinds = list(dict.fromkeys(a.kind for plan in chosen for a in plan.actions))
     for index, kind in enumerate(kinds):
-        chosen = [a for a in actions if a.kind == kind]
-        row = kind.replace("_", " ").capitalize()
+        steps = [
+            (row, a)
+            for row, plan in zip(rows, chosen, strict=True)
+            for a in plan.actions
+            if a.kind == kind
+        ]
         fig.add_scatter(
-            name=row,
-            x=[dt.datetime.combine(a.date, dt.time()) for a in chosen],
-            y=[row] * len(chosen),
+            name=kind.replace("_", " ").capitalize(),
+            x=[dt.datetime.combine(a.date, dt.time()) for _, a in steps],
+            y=[row for row, _ in steps],
             mode="markers",
             marker={
                 "size": 14,
                 "color": _colour(index),
                 "symbol": _SYMBOLS[index % len(_SYMBOLS)],
                 "line": {"width": 1, "color": "#333"},
+                "opacity": [0.35 if a.done else 1.0 for _, a in steps],
             },
-            text=[a.title + (" (done)" if a.done else "") for a in chosen],
-            hovertemplate="%{x|%a %d %b %Y}: %{text}<extra></extra>",
+            text=[a.title + (" (done)" if a.done else "") for _, a in steps],
+            hovertemplate="%{y}, %{x|%a %d %b %Y}: %{text}<extra></extra>",
+        )
+    decided = [
+        (row, p.decision_date) for row, p in zip(rows, chosen, strict=True) if p.decision_date
+    ]
+    if decided:
+        fig.add_scatter(
+            name="Decision promised",
+            x=[dt.datetime.combine(day, dt.time()) for _, day in decided],
+            y=[row for row, _ in decided],
+            mode="markers",
+            marker={"size": 22, "color": "#000000", "symbol": "line-ns-open", "line": {"width": 3}},
+            hovertemplate="%{y}: decision promised by %{x|%a %d %b %Y}<extra></extra>",
+        )
+    if today is not None:
+        moment = dt.datetime.combine(today, dt.time())
+        fig.add_shape(
+            type="line",
+            x0=moment,
+            x1=moment,
+            y0=0,
+            y1=1,
+            yref="paper",
+            line={"color": "#D55E00", "width": 2, "dash": "dash"},
+        )
+        fig.add_annotation(
+            x=moment,
+            y=1,
+            yref="paper",
+            text=f"Today, {today:%a %d %b}",
+            showarrow=False,
+            yanchor="bottom",
+            font={"color": "#D55E00"},
         )
     fig.update_xaxes(tickformat="%a %d %b")
-    fig.update_yaxes(autorange="reversed")
-    if actions:
-        steps = "; ".join(
-            f"{a.date:%a %d %b %Y} {a.title}" + (" (done)" if a.done else "") for a in actions
-        )
-        alt = f"Follow-up plan, {len(actions)} steps: {steps}."
-    else:
-        alt = "Follow-up plan: nothing left to do."
-    fig = _layout(fig, "Your follow-up plan", alt, None)
-    fig.update_layout(height=max(260, 90 + 50 * len(kinds)))
+    fig.update_yaxes(
+        autorange="reversed", type="category", categoryorder="array", categoryarray=rows
+    )
+    fig = _layout(fig, "Your job search", _timeline_alt(chosen, rows, today), None)
+    fig.update_layout(height=max(260, 150 + 60 * len(rows)))
     return fig
+
+
+def _timeline_rows(plans: Sequence[FollowUpPlan]) -> list[str]:
+    """One row name per plan: its label, numbered when two applications share one."""
+    rows: list[str] = []
+    for plan in plans:
+        name, number = plan.label, 2
+        while name in rows:
+            name, number = f"{plan.label} ({number})", number + 1
+        rows.append(name)
+    return rows
+
+
+def _timeline_alt(plans: Sequence[FollowUpPlan], rows: Sequence[str], today: dt.date | None) -> str:
+    """The timeline in words: each application's steps, its decision date, and today."""
+    parts = []
+    for row, plan in zip(rows, plans, strict=True):
+        steps = "; ".join(
+            f"{a.date:%a %d %b %Y} {a.title}" + (" (done)" if a.done else "") for a in plan.actions
+        )
+        decision = (
+            f" Decision promised by {plan.decision_date:%a %d %b %Y}." if plan.decision_date else ""
+        )
+        parts.append(
+            f"{row}, {len(plan.actions)} steps: {steps or 'nothing left to do'}.{decision}"
+        )
+    if not parts:
+        parts.append("No applications with an interview date yet.")
+    when = f" Today is {today:%a %d %b %Y}." if today else ""
+    return f"Job search timeline, {len(plans)} applications. " + " ".join(parts) + when
 
 
 def take_home_waterfall(

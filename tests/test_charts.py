@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 
 from calculator import (
     Bonus,
+    ContactLog,
     FollowUpPlan,
     InputError,
+    LogEntry,
     Offer,
     Place,
     SignOn,
@@ -420,34 +422,69 @@ def test_percentile_chart_bad_input(percentiles, markers, field):
 # --- 7. follow-up timeline -----------------------------------------------------------------
 
 
-def test_timeline_chart_one_row_per_kind_on_the_plan_dates():
-    # Interview Thursday 12 June 2025 (DOMAIN 7): references the same day; thank-you by the
-    # next working day (Fri 13); no decision date, so the status check 7 days later (Thu 19),
-    # then check-ins every 7 days (26 June, 3 July) and moving on on 10 July.
+def test_timeline_chart_one_plan_one_row_markers_on_the_plan_dates():
+    # Interview Thursday 12 June 2025 (DOMAIN 7): thank-you and references the same day; no
+    # decision date, so the status check 7 days later (Thu 19), then check-ins every 7 days
+    # (26 June, 3 July) and moving on on 10 July.
     plan = follow_up_plan(dt.date(2025, 6, 12))
     fig = timeline_chart(plan)
-    rows = {t.name: [x.date() for x in t.x] for t in fig.data}
-    assert rows["References"] == [dt.date(2025, 6, 12)]
-    assert rows["Thank you"] == [dt.date(2025, 6, 13)]
-    assert rows["Status check"] == [dt.date(2025, 6, 19)]
-    assert rows["Check in"] == [dt.date(2025, 6, 26), dt.date(2025, 7, 3)]
-    assert sum(len(dates) for dates in rows.values()) == len(plan.actions)
+    kinds = {t.name: [x.date() for x in t.x] for t in fig.data}
+    assert kinds["References"] == [dt.date(2025, 6, 12)]
+    assert kinds["Thank you"] == [dt.date(2025, 6, 12)]
+    assert kinds["Status check"] == [dt.date(2025, 6, 19)]
+    assert kinds["Check in"] == [dt.date(2025, 6, 26), dt.date(2025, 7, 3)]
+    assert sum(len(dates) for dates in kinds.values()) == len(plan.actions)
+    assert {y for t in fig.data for y in t.y} == {"Interview on Thu 12 Jun 2025"}
     assert len({t.marker.symbol for t in fig.data}) == len(fig.data)
     alt = chart_alt_text(fig)
     assert f"{len(plan.actions)} steps" in alt
-    assert "Fri 13 Jun 2025 Send a thank-you note" in alt
+    assert "Thu 12 Jun 2025 Send a thank-you note" in alt
+    assert not fig.layout.shapes  # no today line unless asked
 
 
-def test_timeline_chart_with_an_empty_plan():
+def test_timeline_chart_a_row_per_application_decision_dates_and_today():
+    # Acme: Thu 12 Jun 2025, decision Mon 16 (status check Tue 17); Globex: Fri 13, no date.
+    acme = follow_up_plan(dt.date(2025, 6, 12), dt.date(2025, 6, 16), company="Acme <b>Ltd</b>")
+    globex = follow_up_plan(dt.date(2025, 6, 13), company="Globex")
+    fig = timeline_chart([acme, globex], today=dt.date(2025, 6, 17))
+    rows = [y for t in fig.data if t.name != "Decision promised" for y in t.y]
+    assert sorted(set(rows)) == ["Acme &lt;b&gt;Ltd&lt;/b&gt;", "Globex"]  # user text escaped
+    assert len(rows) == len(acme.actions) + len(globex.actions)
+    (decision,) = [t for t in fig.data if t.name == "Decision promised"]
+    assert [x.date() for x in decision.x] == [dt.date(2025, 6, 16)]  # Globex gave no date
+    (line,) = fig.layout.shapes
+    assert line.x0 == line.x1 == dt.datetime(2025, 6, 17)
+    assert "Today, Tue 17 Jun" in fig.layout.annotations[0].text
+    alt = chart_alt_text(fig)
+    assert "2 applications" in alt
+    assert "Decision promised by Mon 16 Jun 2025" in alt
+    assert alt.endswith("Today is Tue 17 Jun 2025.")
+
+
+def test_timeline_chart_fades_done_steps_and_numbers_twin_rows():
+    log = ContactLog((LogEntry(dt.date(2025, 6, 12), kind="thank_you"),))
+    first = follow_up_plan(dt.date(2025, 6, 12), company="Acme", log=log)
+    second = follow_up_plan(dt.date(2025, 6, 20), company="Acme")
+    fig = timeline_chart([first, second])
+    thanks = next(t for t in fig.data if t.name == "Thank you")
+    assert list(thanks.y) == ["Acme", "Acme (2)"]
+    assert list(thanks.marker.opacity) == [0.35, 1.0]
+    assert thanks.text[0].endswith("(done)")
+
+
+def test_timeline_chart_with_an_empty_plan_and_no_plans():
     plan = FollowUpPlan(interview_date=dt.date(2025, 6, 12), decision_date=None, actions=())
     fig = timeline_chart(plan)
     assert len(fig.data) == 0
     assert "nothing left to do" in chart_alt_text(fig)
+    assert "No applications" in chart_alt_text(timeline_chart([]))
 
 
-def test_timeline_chart_needs_a_plan():
+def test_timeline_chart_needs_plans():
     with pytest.raises(InputError, match="plan"):
-        timeline_chart([])  # type: ignore[arg-type]
+        timeline_chart(["not a plan"])  # type: ignore[list-item]
+    with pytest.raises(InputError, match="today"):
+        timeline_chart([], today="2025-06-12")  # type: ignore[arg-type]
 
 
 # --- 8. take-home waterfall ----------------------------------------------------------------
