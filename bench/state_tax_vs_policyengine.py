@@ -271,6 +271,22 @@ def eyeball(figures: dict[tuple, list[dict]]) -> None:
             )
 
 
+def reason(place: str, year: int) -> str:
+    """The written reason a place misses the target: ``policyengine`` in its year's rules (or
+    its locality's) in ``data/tax/states/<ST>.toml``; "" when none is written."""
+    from calculator.errors import InputError
+    from calculator.state_tax import _rules
+
+    state, _, locality = place.partition("/")
+    try:
+        rules = _rules(state, year)[1]
+    except InputError:
+        return ""
+    if locality:
+        rules = rules.get("localities", {}).get(locality, {})
+    return str(rules.get("policyengine", ""))
+
+
 def compare(figures: dict[tuple, list[dict]]) -> tuple[list[dict], set[str]]:
     """Our tax against PolicyEngine's per (state, year, status); and the states not modelled."""
     from calculator.errors import InputError
@@ -315,6 +331,7 @@ def compare(figures: dict[tuple, list[dict]]) -> tuple[list[dict], set[str]]:
                 ours_there=worst["ours"],
                 theirs_there=worst["state_tax"],
                 meets_target=all(item["ok"] for item in row["incomes"]),
+                reason=reason(place, year),
                 max_local_tax=max(item["local_tax"] for item in row["incomes"]),
             )
         rows.append(row)
@@ -336,6 +353,9 @@ def print_table(rows: list[dict], not_modelled: set[str]) -> dict[str, Any]:
             f"{row['largest']:>14,.2f}{row['at_income']:>13,.2f}{row['ours_there']:>12,.2f}"
             f"{row['theirs_there']:>14,.2f}  {'yes' if row['meets_target'] else 'NO':<6}  {local}"
         )
+    reasons = {(row["state"], row["reason"]) for row in rows if not row.get("meets_target", True)}
+    for place, why in sorted(reasons):
+        print(f"  {place}: {why or 'NO WRITTEN REASON'}")
     compared = sorted({row["state"] for row in rows} - not_modelled)
     within = [s for s in compared if all(r["meets_target"] for r in rows if r["state"] == s)]
     missed = [s for s in compared if s not in within]
@@ -352,6 +372,7 @@ def print_table(rows: list[dict], not_modelled: set[str]) -> dict[str, Any]:
         "outside_target": missed,
         "compared": compared,
         "not_modelled": sorted(not_modelled),
+        "unexplained": sorted(place for place, why in reasons if not why),
     }
 
 

@@ -30,9 +30,20 @@ File shape (amounts in dollars, rates as fractions)::
     exemption_credit_phaseout = { single = { start = 252203, step = 2500, reduction = 6 } }
     surtax = [{ threshold = 1083150, rate = 0.04 }]            # on taxable income above it
     no_tax_up_to = { single = 10000, married_joint = 20000 }   # no tax at all at or below
-    # the standard deduction or exemption falls above `start`: by `share` of itself per
-    # `step` (or part of one), or by `per_dollar` of each dollar over it
+    # the standard deduction or exemption falls above `start`: by `share` of itself or by
+    # `amount` per `step` (or part of one), or by `per_dollar` of each dollar over it; never
+    # below `floor` (default 0)
     phaseouts = [{ applies_to = "exemption", status = "single", start = 250000, share = 1 }]
+    # taxable income starts from federal taxable income instead of wages (Montana)
+    base = "federal_taxable"
+    # federal income tax deducted: `share` of it (a number, or [lower, share] rows by income,
+    # "over ... but not over"), at most `cap` (per status: a number or such rows)
+    federal_tax_deduction = { share = [[0, 0.35], [25000, 0.25]], cap = { single = 5000 } }
+    # tax added back above `start`: `amount` per `step` (or part of one), at most `max`
+    # (Connecticut's phase-out of the lower rate and benefit recapture)
+    addbacks = [{ status = "single", start = 56500, step = 5000, amount = 20, max = 200 }]
+    # a credit of a share of the tax, by income rows (Connecticut's personal tax credit)
+    tax_credit_share = { single = [[0, 0.75], [15000, 0.70]] }
     payroll = [{ name = "State disability insurance", rate = 0.012 }]  # optional wage_base
     # a credit by income band, "over ... but not over" (e.g. New York's household credit):
     # [lower, amount] rows, the last row whose lower is below income applies
@@ -173,7 +184,9 @@ def _phased(rules: Mapping[str, Any], key: str, status: str, income: float) -> f
             amount -= over * float(item["per_dollar"])
         else:
             steps = -(-over // float(item.get("step", 1.0)))  # ceiling
-            amount -= full * float(item["share"]) * steps
+            each = float(item["amount"]) if "amount" in item else full * float(item["share"])
+            amount -= each * steps
+        amount = max(amount, min(full, float(item.get("floor", 0.0))))
     return max(0.0, amount)
 
 
@@ -261,20 +274,87 @@ def _recapture(
     return float(row[1]) + float(row[2]) * share
 
 
+def _by_income(value: Any, income: float) -> float:
+    """A number, or ``[lower, value]`` rows by income read with :func:`_stepped`.
+
+    >>> _by_income(0.5, 10), _by_income([[0, 0.35], [25000, 0.25]], 30000)
+    (0.5, 0.25)
+    """
+    return _stepped(value, income) if isinstance(value, Sequence) else float(value)
+
+
+def _federal_deduction(
+    rules: Mapping[str, Any], status: str, income: float, federal_tax: float
+) -> float:
+    """The federal income tax a state lets you deduct (``federal_tax_deduction``): a share of
+    it, by income band where the share varies (Missouri, RSMo 143.171), at most a cap that can
+    itself fall with income (Oregon, ORS 316.680(1)(b)); all of it in Alabama (Code of Ala.
+    40-18-15(a)(2)). 0 where the state allows none.
+
+    >>> rules = {"federal_tax_deduction": {"share": [[0, 0.35], [25000, 0.25]],
+    ...                                    "cap": {"single": 5000}}}
+    >>> _federal_deduction(rules, "single", 30_000, 2_000.0)  # 25% of 2,000
+    500.0
+    """
+    terms = rules.get("federal_tax_deduction")
+    if not terms:
+        return 0.0
+    deduction = max(0.0, federal_tax) * _by_income(terms.get("share", 1.0), income)
+    cap = terms.get("cap", {}).get(status)
+    return deduction if cap is None else min(deduction, _by_income(cap, income))
+
+
+def _addbacks(rules: Mapping[str, Any], status: str, income: float) -> float:
+    """Tax added back above an income (``addbacks``): ``amount`` for every ``step`` (or part
+    of one) over ``start``, at most ``max`` (Connecticut's phase-out of the lower rates and
+    its benefit recapture, CGS 12-700(a)).
+
+    >>> _addbacks({"addbacks": [{"start": 56500, "step": 5000, "amount": 20, "max": 200}]},
+    ...           "single", 61_000)  # one part-step over 56,500
+    20.0
+    """
+    total = 0.0
+    for item in rules.get("addbacks", ()):
+        over = income - float(item["start"])
+        if item.get("status", status) != status or over <= 0:
+            continue
+        steps = -(-over // float(item["step"]))  # ceiling
+        total += min(float(item["max"]), steps * float(item["amount"]))
+    return total
+
+
+def _start(rules: Mapping[str, Any], income: float, federal: tuple[float, float] | None) -> float:
+    """Income before the state's deductions: ``income`` (state wages), or federal taxable
+    income where the state starts from it (``base = "federal_taxable"``, e.g. Montana since
+    2024, MCA 15-30-2101(33) as amended by SB 399)."""
+    if rules.get("base") != "federal_taxable":
+        return income
+    return federal[0] if federal is not None else 0.0
+
+
 def _state_tax(
-    rules: Mapping[str, Any], kind: str, status: str, income: float
+    rules: Mapping[str, Any],
+    kind: str,
+    status: str,
+    income: float,
+    federal: tuple[float, float] | None = None,
 ) -> tuple[float, float]:
     """(taxable income, income tax) of a state that taxes wages, on ``income`` (wages less
-    the deferrals the state allows): the module docstring's rule step by step."""
+    the deferrals the state allows), with ``federal`` (taxable income, income tax) for the
+    states that use them: the module docstring's rule step by step."""
     if income <= float(_by_status(rules, "no_tax_up_to", status) or 0.0):
         return 0.0, 0.0
+    federal_tax = federal[1] if federal is not None else 0.0
     deduction = _phased(rules, "standard_deduction", status, income)
+    deduction += _federal_deduction(rules, status, income, federal_tax)
     exemption = _phased(rules, "exemption", status, income)
-    taxable = max(0.0, income - deduction - exemption)
+    taxable = max(0.0, _start(rules, income, federal) - deduction - exemption)
     bands = [[0.0, float(rules["rate"])]] if kind == "flat" else rules["brackets"][status]
     tax = _banded(taxable, bands)
-    tax += _recapture(rules, status, income, taxable, tax)
+    tax += _recapture(rules, status, income, taxable, tax) + _addbacks(rules, status, income)
+    share = _by_status(rules, "tax_credit_share", status)
     credits = _credit(rules, status, income) + _income_credit(rules, status, income)
+    credits += tax * _stepped(share, income) if isinstance(share, Sequence) else 0.0
     return taxable, max(0.0, tax - credits) + _surtax(rules, taxable)
 
 
@@ -351,11 +431,15 @@ def state_income_tax(
     filing_status: str = "single",
     deferral: float = 0.0,
     locality: str | None = None,
+    federal: tuple[float, float] | None = None,
 ) -> StateIncomeTax:
     """State income tax on ``wages`` a year in ``state`` (a two-letter code or a name), for a
     wage earner with no dependants, after a pre-tax 401(k) ``deferral`` where the state allows
     it, plus the resident income tax of ``locality`` (a code or name from
     :func:`state_localities`; None: the state's default if it has one, else no local tax).
+    ``federal`` is (federal taxable income, federal income tax) for the states that start
+    from them (e.g. Alabama, Missouri, Oregon, Montana); when None they are worked out with
+    :func:`calculator.tax.us_federal_income_tax` on the same wages less the deferral.
     See the module docstring for the rule; figures from ``data/tax/states/``.
 
     >>> state_income_tax(100_000, "TX", 2025).amount
@@ -376,7 +460,11 @@ def state_income_tax(
     taxable, tax, local = 0.0, 0.0, 0.0
     if kind != "none":
         income = pay - (min(saved, pay) if rules.get("deducts_401k", True) else 0.0)
-        taxable, tax = _state_tax(rules, kind, status, income)
+        if federal is None and ("federal_tax_deduction" in rules or "base" in rules):
+            from .tax import us_federal_income_tax
+
+            federal = us_federal_income_tax(pay - min(saved, pay), tax_year, status)
+        taxable, tax = _state_tax(rules, kind, status, income, federal)
         if local_rules:
             local = _local_tax(local_rules, status, income, taxable, tax)
     return StateIncomeTax(

@@ -85,6 +85,7 @@ __all__ = [
     "available_tax_years",
     "retirement_limits",
     "take_home",
+    "us_federal_income_tax",
 ]
 
 COUNTRIES: Final = ("GB", "US")
@@ -189,6 +190,23 @@ def _banded(
         tax += (min(amount, top) - lower) * rate
         lower = top
     return tax
+
+
+def us_federal_income_tax(
+    wages: float, tax_year: int = DEFAULT_TAX_YEAR, filing_status: str = "single"
+) -> tuple[float, float]:
+    """(taxable income, federal income tax before credits) on US taxable ``wages`` (after
+    401(k) deferrals): the brackets on wages less the standard deduction (IRS Rev. Proc.
+    2024-40 and 2025-32, OBBBA; ``data/tax/US-<year>.toml``). Some states start from these
+    figures (e.g. Alabama deducts the federal tax, Montana taxes federal taxable income).
+
+    >>> us_federal_income_tax(100_000, 2025)  # 84,250 taxable: 1,192.50 + 4,386 + 7,870.50
+    (84250.0, 13449.0)
+    """
+    rules = _rules("US", tax_year)
+    status = check_choice("filing_status", filing_status, FILING_STATUSES)
+    taxable = max(0.0, check_non_negative("wages", wages) - rules["standard_deduction"][status])
+    return taxable, _banded(taxable, rules["income_tax"][status])
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,8 +397,7 @@ def _us_amounts(
 ) -> _Amounts:
     deferral = min(contribution, float(rules["retirement"]["elective_deferral_limit"]))
     wages = gross - deferral + benefits  # federal and state taxable wages
-    taxable = max(0.0, wages - rules["standard_deduction"][filing])
-    federal = _banded(taxable, rules["income_tax"][filing])
+    taxable, federal = us_federal_income_tax(wages, int(rules["label"]), filing)
     local, state_payroll, city = local_rate * wages, 0.0, 0.0
     if state and not local_rate:  # the state's own rules; a flat rate typed overrides them
         found = state_income_tax(
@@ -390,6 +407,7 @@ def _us_amounts(
             filing_status=filing,
             deferral=deferral,
             locality=locality,
+            federal=(taxable, federal),
         )
         local, city = found.amount + found.local, found.local
         state_payroll = sum(value for _, value in found.payroll)
