@@ -37,7 +37,7 @@ from calculator.bands import DataPoint
 from calculator.checklist import LETTER_ITEMS, AcceptanceTerms
 from calculator.equity import EquityGrant, RefresherPlan
 from calculator.errors import InputError
-from calculator.followup import ContactLog, LogEntry
+from calculator.followup import LOG_KINDS, STAGES, ContactLog, LogEntry
 from calculator.money import format_money
 from calculator.offers import (
     TAXABLE_BENEFITS,
@@ -54,17 +54,22 @@ from calculator.places import Place
 from calculator.tax import TaxProfile, available_tax_years
 
 __all__ = [
+    "APPLICATIONS",
+    "APPLICATION_COUNT",
+    "APPLICATION_STAGES",
     "CURRENT_JOB",
     "DATE_PATHS",
     "DEFAULTS",
     "FACTORS",
     "LEAF_PATHS",
+    "MAX_APPLICATIONS",
     "MAX_LOG_ROWS",
     "MAX_POINT_ROWS",
     "OFFER_COUNT",
     "TABLE_DATE_COLUMNS",
     "TABLE_ROWS",
     "WEIGHTED",
+    "ApplicationInput",
     "BandsQuery",
     "CompareInput",
     "FollowUpQuery",
@@ -78,15 +83,23 @@ __all__ = [
     "ScenarioInput",
     "TrancheRow",
     "WeightsInput",
+    "application_path",
+    "application_paths",
     "bounds",
     "column_label",
+    "default_of",
     "flatten",
+    "holiday_region",
     "implausible",
     "implausible_hours",
+    "is_leaf",
     "json_value",
+    "leaf_paths",
     "max_length",
     "offer_label",
     "python_value",
+    "upgrade_leaves",
+    "upgrade_next_steps",
     "validate_values",
     "validation_messages",
 ]
@@ -104,6 +117,8 @@ MAX_NAME: Final = 200
 MAX_NOTE: Final = 20_000
 MAX_POINT_ROWS: Final = 500
 MAX_LOG_ROWS: Final = 1_000
+#: Applications on the Next steps page: far more than anyone follows at once.
+MAX_APPLICATIONS: Final = 200
 #: Offer columns on the Compare page (up to this many), plus "your current job" as a baseline.
 OFFER_COUNT: Final = 4
 CURRENT_JOB: Final = "current_job"
@@ -213,9 +228,17 @@ class BandsQuery:
 
 
 class NumbersInput(_Input):
-    """Where you are now and the market (the Your numbers page)."""
+    """Where you are now and the market (the Your numbers page).
+
+    ``starting_point`` says what the bottom line can start from (DOMAIN.md 1): ``"working"``
+    uses current pay (scaled for hours, responsibility and travel); ``"graduate"`` and
+    ``"returning"`` (back to work or changing career) have no current pay, so the bottom line is
+    the personal minimum, else a market default. A new graduate's levels are a beginner's.
+    Fields a starting point does not use keep their values but are not passed to the core.
+    """
 
     currency: Literal["GBP", "USD", "EUR"] = "GBP"
+    starting_point: Literal["working", "graduate", "returning"] = "working"
     current_salary: float | None = _amount()
     current_per: Period = "year"
     current_hours: float | None = Field(default=DEFAULT_HOURS, ge=1, le=100)
@@ -259,15 +282,14 @@ class NumbersInput(_Input):
         >>> q = NumbersInput(current_salary=30000, going_rate=30000, uplift_pct=5).to_core()
         >>> q.bands_args["responsibility_uplift"], q.missing
         (0.05, ())
+        >>> g = NumbersInput(starting_point="graduate", current_salary=30000, going_rate=1).to_core()
+        >>> g.bands_args["current_salary"], g.bands_args["expertise"], g.missing
+        (None, 'beginner', ())
         """
         args: dict[str, Any] = {
-            "current_salary": self.current_annual(),
-            "current_hours": self.current_hours or DEFAULT_HOURS,
-            "new_hours": self.new_hours,
-            "extra_travel_cost": self.extra_travel_cost or 0.0,
-            "responsibility_uplift": (self.uplift_pct or 0.0) / 100,
+            **self._current_args(),
             "personal_minimum": self.personal_minimum,
-            "expertise": self.expertise,
+            "expertise": "beginner" if self.starting_point == "graduate" else self.expertise,
             "target": self.target,
         }
         if self.market_source == "typed":
@@ -283,6 +305,18 @@ class NumbersInput(_Input):
             missing=self._missing(args),
         )
 
+    def _current_args(self) -> dict[str, Any]:
+        """Current pay and what adjusts it, for someone working now; none for the others."""
+        if self.starting_point != "working":
+            return {"current_salary": None}
+        return {
+            "current_salary": self.current_annual(),
+            "current_hours": self.current_hours or DEFAULT_HOURS,
+            "new_hours": self.new_hours,
+            "extra_travel_cost": self.extra_travel_cost or 0.0,
+            "responsibility_uplift": (self.uplift_pct or 0.0) / 100,
+        }
+
     def _points(self) -> list[DataPoint]:
         """The collected figures as DataPoints; an error names the table and the row."""
         points = []
@@ -297,7 +331,8 @@ class NumbersInput(_Input):
 
     def _missing(self, args: Mapping[str, Any]) -> tuple[str, ...]:
         missing = []
-        if args["current_salary"] is None and args["personal_minimum"] is None:
+        working = self.starting_point == "working"
+        if working and args["current_salary"] is None and args["personal_minimum"] is None:
             missing.append("your current pay (or a personal minimum)")
         if not any(args.get(k) for k in ("going_rate", "points", "percentiles")):
             missing.append(
@@ -501,6 +536,8 @@ class OfferInput(_Input):
     #: US: the state whose income tax applies; "" = the offer's place (a US state), if any.
     tax_state: str = _text(60)
     letter: LetterChecks = Field(default_factory=LetterChecks)
+    #: The id of the application (Next steps) this offer came from; "" = none.
+    application: str = Field(default="", max_length=40)
 
     @model_validator(mode="before")
     @classmethod
@@ -802,24 +839,36 @@ class WeightsInput(_Input):
 
 # --- Next steps -----------------------------------------------------------------------------
 
+#: Where an application stands: applied (no news yet), then the core's stages.
+APPLICATION_STAGES: Final = ("applied", *STAGES)
+
 
 class LogRow(_Row):
-    """One contact with the employer, as typed into the contact log table."""
+    """One contact with the employer, as typed into the contact log table (``kind``: what a
+    sent message was for, "" = work it out from the date; "Mark done" fills it)."""
 
     date: Day | None = None
     channel: Literal["email", "phone", "recruiter", "in person"] = "email"
     direction: Literal["sent", "received"] = "sent"
     note: str = _text(MAX_NOTE)
+    kind: str = Field(default="", max_length=40)
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value and value not in LOG_KINDS:
+            raise ValueError(f"must be one of {', '.join(LOG_KINDS)} or empty")
+        return value
 
     def to_core(self) -> LogEntry | None:
         """The core LogEntry (None for a row without a date).
 
-        >>> LogRow(date=dt.date(2026, 6, 2), note="thanks").to_core().note
-        'thanks'
+        >>> LogRow(date=dt.date(2026, 6, 2), note="thanks", kind="thank_you").to_core().kind
+        'thank_you'
         """
         if self.date is None:
             return None
-        return LogEntry(self.date, self.channel, self.direction, self.note)
+        return LogEntry(self.date, self.channel, self.direction, self.note, self.kind or None)
 
 
 class MessageEdits(_Input):
@@ -836,13 +885,15 @@ class MessageEdits(_Input):
     offer_in_writing: str | None = Field(default=None, max_length=MAX_NOTE)
     counter_offer: str | None = Field(default=None, max_length=MAX_NOTE)
     decline: str | None = Field(default=None, max_length=MAX_NOTE)
+    decline_offer: str | None = Field(default=None, max_length=MAX_NOTE)
+    accept_offer: str | None = Field(default=None, max_length=MAX_NOTE)
     rejection_reply: str | None = Field(default=None, max_length=MAX_NOTE)
 
 
 @dataclass(frozen=True, slots=True)
 class FollowUpQuery:
-    """Next steps in core values: ``follow_up_plan`` arguments (None: no interview date yet),
-    the contact log and the acceptance terms (``min_salary`` None: use the bottom line)."""
+    """One application in core values: ``follow_up_plan`` arguments (None: no interview date
+    yet), the contact log and the acceptance terms (``min_salary`` None: the bottom line)."""
 
     plan_args: Mapping[str, Any] | None
     log: ContactLog
@@ -854,31 +905,61 @@ class FollowUpQuery:
         return self.terms.min_salary is None
 
 
-class NextStepsInput(_Input):
-    """The interview, how to follow up, acceptance terms, the contact log and message edits."""
+class ApplicationInput(_Input):
+    """One application: the employer and role, where it stands, the interview, how to follow
+    up, your acceptance terms for it, the contact log, notes and message edits. ``id`` is
+    stable (offers on Compare link to it; calendar events keep their UIDs)."""
 
+    id: str = Field(default="", max_length=40)
+    company: str = _text()
+    role: str = _text()
+    stage: str = Field(default="applied", max_length=20)
+    stage_date: Day | None = None
+    answer_by: Day | None = None
     interview_date: Day | None = None
     decision_date: Day | None = None
+    interviewer: str = _text()
+    talking_point: str = _text(1000)
     contact_method: Literal["email", "phone", "recruiter"] = "email"
     agency: bool = False
     promised_items: str = _text()
     promised_date: Day | None = None
-    patience: Literal["next_working_day", "several_days", "a_week"] = "next_working_day"
-    interviewer: str = _text()
-    company: str = _text()
-    talking_point: str = _text(1000)
     min_salary: float | None = _amount()
     min_holiday_days: float | None = Field(default=None, ge=0, le=260)
     min_home_days: float | None = Field(default=None, ge=0, le=7)
+    notes: str = _text(MAX_NOTE)
     contact_log: list[LogRow] = Field(default_factory=list, max_length=MAX_LOG_ROWS)
     messages: MessageEdits = Field(default_factory=MessageEdits)
 
-    def to_core(self, role: str = "") -> FollowUpQuery:
-        """The plan's arguments, the ContactLog and the AcceptanceTerms.
+    @field_validator("stage")
+    @classmethod
+    def _known_stage(cls, value: str) -> str:
+        if value not in APPLICATION_STAGES:
+            raise ValueError(f"must be one of {', '.join(APPLICATION_STAGES)}")
+        return value
 
-        >>> q = NextStepsInput(interview_date=dt.date(2026, 6, 4), interviewer="Sam").to_core()
-        >>> q.plan_args["interviewer_names"], q.terms.min_salary, q.min_salary_from_bands
-        (('Sam',), None, True)
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The interviewers, typed with commas between them.
+
+        >>> ApplicationInput(interviewer="Sam, Alex ,").names
+        ('Sam', 'Alex')
+        """
+        return tuple(name.strip() for name in self.interviewer.split(",") if name.strip())
+
+    def to_core(
+        self,
+        role: str = "",
+        *,
+        patience: str = "next_working_day",
+        region: tuple[str | None, str | None] = (None, None),
+    ) -> FollowUpQuery:
+        """The plan's arguments, the ContactLog and the AcceptanceTerms (``role``: the role
+        from Your numbers, used when this application names none).
+
+        >>> q = ApplicationInput(interview_date=dt.date(2026, 6, 4), interviewer="Sam").to_core()
+        >>> q.plan_args["interviewer_names"], q.plan_args["stage"], q.min_salary_from_bands
+        (('Sam',), 'interviewing', True)
         """
         entries = [row.to_core() for row in self.contact_log]
         log = ContactLog(tuple(e for e in entries if e is not None))
@@ -887,15 +968,14 @@ class NextStepsInput(_Input):
             min_holiday_days=self.min_holiday_days,
             min_home_working_days=self.min_home_days,
         )
-        return FollowUpQuery(
-            plan_args=self._plan_args(log, role),
-            log=log,
-            terms=terms,
-        )
+        args = None
+        if self.interview_date is not None:
+            args = self._plan_args(log, self.role.strip() or role.strip(), patience, region)
+        return FollowUpQuery(plan_args=args, log=log, terms=terms)
 
-    def _plan_args(self, log: ContactLog, role: str) -> dict[str, Any] | None:
-        if self.interview_date is None:
-            return None
+    def _plan_args(
+        self, log: ContactLog, role: str, patience: str, region: tuple[str | None, str | None]
+    ) -> dict[str, Any]:
         promised: tuple[tuple[str, dt.date], ...] = ()
         if self.promised_items.strip() and self.promised_date is not None:
             promised = ((self.promised_items.strip(), self.promised_date),)
@@ -905,12 +985,107 @@ class NextStepsInput(_Input):
             "contact_method": self.contact_method,
             "agency": self.agency,
             "promised_items": promised,
-            "patience": self.patience,
+            "patience": patience,
             "log": log,
-            "interviewer_names": (self.interviewer.strip(),) if self.interviewer.strip() else (),
+            "interviewer_names": self.names,
             "company": self.company.strip() or None,
-            "role": role.strip() or None,
+            "role": role or None,
+            "country": region[0],
+            "subdivision": region[1],
+            "stage": "interviewing" if self.stage == "applied" else self.stage,
+            "stage_date": self.stage_date,
+            "answer_by": self.answer_by,
+            "key": self.id or None,
         }
+
+
+class NextStepsInput(_Input):
+    """Every application, how long to wait before chasing, and whose public holidays count
+    (``country`` "" = from your settings: see :func:`holiday_region`)."""
+
+    applications: list[ApplicationInput] = Field(
+        default_factory=list, max_length=MAX_APPLICATIONS
+    )
+    patience: Literal["next_working_day", "several_days", "a_week"] = "next_working_day"
+    country: Literal["", "none", "GB", "US"] = ""
+    subdivision: str = _text(10)
+
+
+#: Scenario leaves of the Next steps page before several applications (files up to version 2,
+#: stores before issue 15): they were the one application's fields.
+_SINGLE_APPLICATION: Final = (
+    "interview_date",
+    "decision_date",
+    "contact_method",
+    "agency",
+    "promised_items",
+    "promised_date",
+    "interviewer",
+    "company",
+    "talking_point",
+    "min_salary",
+    "min_holiday_days",
+    "min_home_days",
+    "contact_log",
+    "messages",
+)
+
+
+def upgrade_next_steps(section: Mapping[str, Any], new_id: Callable[[], str]) -> dict[str, Any]:
+    """A Next steps section saved before several applications, in today's shape: its one
+    application (if anything was filled in) becomes the first of the list, with id
+    ``new_id()``; a section already holding ``applications`` is returned as it is.
+
+    >>> up = upgrade_next_steps({"company": "Acme", "patience": "a_week"}, lambda: "a1")
+    >>> up["patience"], up["applications"][0]["company"], up["applications"][0]["stage"]
+    ('a_week', 'Acme', 'applied')
+    >>> upgrade_next_steps({"company": ""}, lambda: "a1")
+    {'applications': []}
+    """
+    if "applications" in section:
+        return dict(section)
+    out = {k: v for k, v in section.items() if k not in _SINGLE_APPLICATION}
+    old = {k: v for k, v in section.items() if k in _SINGLE_APPLICATION}
+    blank = ApplicationInput().model_dump(mode="json")
+    used = {k: v for k, v in old.items() if v != blank.get(k) and v not in (None, "", [], {})}
+    if isinstance(used.get("messages"), Mapping) and not any(used["messages"].values()):
+        used.pop("messages")
+    if not used:
+        return {**out, "applications": []}
+    stage = "interviewing" if old.get("interview_date") else "applied"
+    return {**out, "applications": [{**old, "id": new_id(), "stage": stage}]}
+
+
+def holiday_region(scenario: ScenarioInput) -> tuple[str | None, str | None]:
+    """Whose public holidays the plans skip: the Next steps choice, else your settings (your
+    current job's tax country and region, else the first offer's, else the currency: pounds
+    -> England, dollars -> US federal, anything else -> weekends only).
+
+    >>> holiday_region(ScenarioInput())
+    ('GB', 'ENG')
+    >>> holiday_region(ScenarioInput(next_steps={"country": "US", "subdivision": "NC"}))
+    ('US', 'NC')
+    """
+    steps = scenario.next_steps
+    if steps.country == "none":
+        return None, None
+    if steps.country:
+        return steps.country, steps.subdivision.strip().upper() or None
+    for job in (scenario.current_job, *scenario.offers):
+        if job.tax_country == "GB":
+            return "GB", {"scotland": "SCT"}.get(job.tax_region, "ENG")
+        if job.tax_country == "US":
+            return "US", _state_or_none(job.tax_state_used())
+    return {"GBP": ("GB", "ENG"), "USD": ("US", None)}.get(scenario.numbers.currency, (None, None))
+
+
+def _state_or_none(state: str) -> str | None:
+    from calculator.places import state_code
+
+    try:
+        return state_code(state) if state else None
+    except InputError:
+        return None
 
 
 # --- the whole scenario -----------------------------------------------------------------------

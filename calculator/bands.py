@@ -388,19 +388,21 @@ class SalaryBands:
         if not isinstance(self.bottom_line_is_default, bool):
             raise InputError("bottom_line_is_default", "must be true or false")
 
-    def percentile_marks(self) -> tuple[tuple[str, int, str], ...]:
-        """(level, percentile, what that percentile stands for) for each level read from the
-        market percentiles, lowest level first: what a percentile chart marks as used.
+    def percentile_marks(self) -> tuple[tuple[str, int, str, float], ...]:
+        """(level, percentile, what that percentile stands for, amount) for each level read
+        from the market percentiles, lowest level first: what a percentile chart marks as used.
 
         >>> salary_bands(percentiles={10: 40, 25: 50, 50: 60, 75: 80}).percentile_marks()[1]
-        ('Going rate', 50, 'P50: DOL Level III, experienced')
+        ('Going rate', 50, 'P50: DOL Level III, experienced', 60.0)
         """
         levels = (
-            ("Bottom line", self.bottom_line_percentile),
-            ("Going rate", self.going_rate_percentile),
-            ("Top salary", self.top_salary_percentile),
+            ("Bottom line", self.bottom_line_percentile, self.bottom_line),
+            ("Going rate", self.going_rate_percentile, self.going_rate),
+            ("Top salary", self.top_salary_percentile, self.top_salary),
         )
-        return tuple((name, p, _percentile_label(p)) for name, p in levels if p is not None)
+        return tuple(
+            (name, p, _percentile_label(p), amount) for name, p, amount in levels if p is not None
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready mapping of every field (tuples become lists)."""

@@ -462,16 +462,17 @@ def bands_chart(
     *,
     currency: str = "GBP",
 ) -> go.Figure:
-    """One salary axis: bottom line, going rate, target, top salary, the range to quote as a
-    shaded band and each offer's salary as a marker (DOMAIN.md 1 and 2).
+    """One salary axis: bottom line, going rate, target, top salary, the range to quote (its
+    precise ends, the figures the page quotes) and each offer's salary (DOMAIN.md 1 and 2).
 
-    Levels are drawn as they are, not forced into order (a bottom line above the top salary is
-    a finding to show). Each level is labelled on the chart, so colour is not needed to read it.
+    One row per figure, named with its amount on the axis, so no label can run off the figure
+    at any width and colour is not needed to read it. Levels are drawn as they are, not forced
+    into order (a bottom line above the top salary is a finding to show).
 
     >>> from calculator import salary_bands
     >>> fig = bands_chart(salary_bands(current_salary=28_000, going_rate=30_000), offers={"A": 31_000})
-    >>> [t.name for t in fig.data], list(fig.data[1].x)
-    (['Your levels', 'A'], [31000.0])
+    >>> [t.name for t in fig.data], list(fig.data[1].x), fig.layout.yaxis.ticktext[-1]
+    (['Your levels', 'A'], [31000.0], 'A<br>£31,000')
     """
     from .bands import SalaryBands
     from .counter import CounterRange
@@ -488,36 +489,32 @@ def bands_chart(
         ("Target", float(bands.target)),
         ("Top salary", float(bands.top_salary)),
     ]
+    rows = [
+        (f"level {i}", f"{name}<br>{format_money(v, currency)}")
+        for i, (name, v) in enumerate(levels)
+    ]
     fig = go.Figure()
-    if counter is not None:
-        fig.add_vrect(
-            x0=counter.low,
-            x1=max(counter.high, counter.low + 1),
-            fillcolor=PALETTE[2],
-            opacity=0.2,
-            line_width=0,
-            annotation_text="range to quote",
-            annotation_position="top left",
-        )
     fig.add_scatter(
         name="Your levels",
         x=[v for _, v in levels],
-        y=["Your levels"] * len(levels),
-        mode="markers+text",
+        y=[key for key, _ in rows],
+        mode="markers",
         text=[name for name, _ in levels],
-        textposition=["bottom center", "top center", "bottom center", "top center"],
         customdata=_money_list((v for _, v in levels), currency),
         hovertemplate="%{text}: %{customdata}<extra></extra>",
         marker={"color": PALETTE[0], "size": 14, "symbol": "diamond"},
     )
+    if counter is not None:
+        rows.append(("range", f"Range to quote<br>{counter.formatted(currency)}"))
+        _quote_range(fig, counter, currency)
     for index, (name, salary) in enumerate(offers.items()):
+        rows.append((f"offer {index}", f"{_h(_short(name))}<br>{format_money(salary, currency)}"))
         fig.add_scatter(
             name=name,
             x=[salary],
-            y=["Offers"],
-            mode="markers+text",
+            y=[f"offer {index}"],
+            mode="markers",
             text=[name],
-            textposition="top center",
             customdata=[format_money(salary, currency)],
             hovertemplate="%{text}: %{customdata}<extra></extra>",
             marker={
@@ -526,23 +523,65 @@ def bands_chart(
                 "symbol": _SYMBOLS[index % len(_SYMBOLS)],
             },
         )
-    fig.update_yaxes(
-        showticklabels=True, categoryorder="array", categoryarray=["Offers", "Your levels"]
+    fig = _layout(
+        fig,
+        "Your levels and the offers",
+        _bands_alt(levels, counter, offers, currency),
+        currency,
+        axis="x",
     )
+    keys = [key for key, _ in rows]
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=keys[::-1],  # the first row at the top
+        tickvals=keys,
+        ticktext=[label for _, label in rows],
+        automargin=True,
+    )
+    fig.update_xaxes(automargin=True)
+    fig.update_layout(
+        height=120 + 46 * len(rows), showlegend=False, margin={"l": 10, "r": 24, "b": 40}
+    )
+    return fig
+
+
+def _short(name: str, limit: int = 24) -> str:
+    """A name cut to ``limit`` characters (with an ellipsis) for an axis label."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "\u2026"
+
+
+def _quote_range(fig: go.Figure, counter: CounterRange, currency: str) -> None:
+    """The range to quote from its precise low to its precise high: a bar on its own row and
+    a light band across the whole chart."""
+    low, high = counter.precise_low, counter.precise_high
+    fig.add_vrect(x0=low, x1=max(high, low + 1), fillcolor=PALETTE[2], opacity=0.15, line_width=0)
+    fig.add_scatter(
+        name="Range to quote",
+        x=[low, high],
+        y=["range", "range"],
+        mode="lines+markers",
+        line={"color": PALETTE[2], "width": 8},
+        marker={"color": PALETTE[2], "size": 10, "symbol": "line-ns-open"},
+        customdata=_money_list((low, high), currency),
+        hovertemplate="Range to quote: %{customdata}<extra></extra>",
+    )
+
+
+def _bands_alt(
+    levels: Sequence[tuple[str, float]],
+    counter: CounterRange | None,
+    offers: Mapping[str, float],
+    currency: str,
+) -> str:
     parts = ", ".join(f"{name.lower()} {format_money(value, currency)}" for name, value in levels)
     alt = f"Your levels on one axis: {parts}"
     if counter is not None:
-        alt += (
-            f"; range to quote {format_money(counter.low, currency)} to "
-            f"{format_money(counter.high, currency)}"
-        )
+        alt += f"; range to quote {counter.formatted(currency)}"
     if offers:
         alt += "; offers: " + ", ".join(
             f"{n} {format_money(v, currency)}" for n, v in offers.items()
         )
-    fig = _layout(fig, "Your levels and the offers", alt + ".", currency, axis="x")
-    fig.update_layout(height=320)
-    return fig
+    return alt + "."
 
 
 def percentile_chart(
@@ -551,13 +590,16 @@ def percentile_chart(
     *,
     currency: str = "USD",
     credit: str | None = None,
+    bands: SalaryBands | None = None,
 ) -> go.Figure:
     """Market wage percentiles (P10..P90) as bars, with your figures marked as labelled lines.
 
     The percentiles come from the market data (BLS OEWS, see ``calculator.market``); a
     percentile given as ``None`` (a value the source withholds or top-codes) is left out and
     said so. ``markers`` (e.g. current salary, target, offers) are horizontal lines labelled
-    with their name and amount; ``credit`` is shown under the chart.
+    with their name and amount; ``credit`` is shown under the chart. With ``bands``, the
+    percentiles your levels were read from (e.g. a beginner's going rate at P17, DOL Level I)
+    are drawn as narrower bars of their own, named on the axis (DOMAIN.md 1).
 
     >>> fig = percentile_chart({10: 40_000, 50: 60_000, 90: 90_000}, {"You now": 55_000})
     >>> list(fig.data[0].x), fig.layout.shapes[0].y0
@@ -589,6 +631,7 @@ def percentile_chart(
         name="Market",
         hovertemplate="%{x}: %{customdata}<extra></extra>",
     )
+    used = _levels_used(fig, bands, currency)
     for index, (name, amount) in enumerate(marks.items()):
         fig.add_hline(
             y=amount,
@@ -598,19 +641,9 @@ def percentile_chart(
             annotation_position="top left",
         )
     fig.update_xaxes(title="Percentile of pay for this occupation")
-    if keys:
-        alt = "Market pay percentiles: " + ", ".join(
-            f"P{k} {format_money(known[k], currency)}" for k in keys
-        )
-    else:
-        alt = "Market pay percentiles: none published"
-    if missing:
-        alt += " (not published: " + ", ".join(f"P{k}" for k in missing) + ")"
-    if marks:
-        alt += "; marked: " + ", ".join(
-            f"{n} {format_money(v, currency)}" for n, v in marks.items()
-        )
-    fig = _layout(fig, "Where the market pays", alt + ".", currency)
+    alt = _percentile_alt(known, missing, marks, used, currency)
+    fig = _layout(fig, "Where the market pays", alt, currency)
+    _percentile_axis(fig, keys, used)
     if credit:
         fig.add_annotation(
             text=credit,
@@ -624,6 +657,82 @@ def percentile_chart(
         )
         fig.update_layout(margin={"b": 110})
     return fig
+
+
+def _levels_used(
+    fig: go.Figure, bands: SalaryBands | None, currency: str
+) -> tuple[tuple[str, int, str, float], ...]:
+    """Bars for the percentiles the levels were read from; returns them (level, percentile,
+    meaning, amount)."""
+    if bands is None:
+        return ()
+    from .bands import SalaryBands
+
+    if not isinstance(bands, SalaryBands):
+        raise InputError("bands", f"must be SalaryBands, got {type(bands).__name__}")
+    used = bands.percentile_marks()
+    if used:
+        fig.add_bar(
+            x=[f"P{p}" for _, p, _, _ in used],
+            y=[amount for *_, amount in used],
+            width=0.45,
+            text=[f"{name}, {meaning}" for name, _, meaning, _ in used],
+            textposition="none",
+            customdata=_money_list((amount for *_, amount in used), currency),
+            marker={
+                "color": PALETTE[1],
+                "pattern": {"shape": "/"},
+                "line": {"color": PALETTE[7], "width": 1},
+            },
+            name=f"Used for your levels ({bands.expertise})",
+            hovertemplate="%{text}: %{customdata}<extra></extra>",
+        )
+        fig.update_layout(barmode="overlay")
+    return used
+
+
+def _percentile_axis(
+    fig: go.Figure, keys: Sequence[int], used: Sequence[tuple[str, int, str, float]]
+) -> None:
+    """Percentiles in order on the axis; a percentile a level was read from also names it."""
+    named: dict[int, list[str]] = {}
+    for name, p, _, _ in used:
+        named.setdefault(p, []).append(name.lower())
+    order = sorted(set(keys) | set(named))
+    fig.update_xaxes(
+        categoryorder="array",
+        categoryarray=[f"P{p}" for p in order],
+        tickvals=[f"P{p}" for p in order],
+        ticktext=[f"P{p}" + "".join(f"<br>{n}" for n in named.get(p, ())) for p in order],
+        automargin=True,
+    )
+
+
+def _percentile_alt(
+    known: Mapping[int, float],
+    missing: Sequence[int],
+    marks: Mapping[str, float],
+    used: Sequence[tuple[str, int, str, float]],
+    currency: str,
+) -> str:
+    if known:
+        alt = "Market pay percentiles: " + ", ".join(
+            f"P{k} {format_money(v, currency)}" for k, v in sorted(known.items())
+        )
+    else:
+        alt = "Market pay percentiles: none published"
+    if missing:
+        alt += " (not published: " + ", ".join(f"P{k}" for k in missing) + ")"
+    if used:
+        alt += "; your levels use " + ", ".join(
+            f"{name.lower()} {format_money(amount, currency)} ({meaning})"
+            for name, _, meaning, amount in used
+        )
+    if marks:
+        alt += "; marked: " + ", ".join(
+            f"{n} {format_money(v, currency)}" for n, v in marks.items()
+        )
+    return alt + "."
 
 
 def timeline_chart(

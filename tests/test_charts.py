@@ -200,10 +200,22 @@ def test_bands_chart_levels_range_and_offers():
     levels = fig.data[0]
     assert list(levels.text) == ["Bottom line", "Going rate", "Target", "Top salary"]
     assert list(levels.x) == pytest.approx([28_000, 30_000, 30_000, 36_000])
-    assert [t.name for t in fig.data[1:]] == ["Acme", "Beta"]
-    assert [t.x[0] for t in fig.data[1:]] == pytest.approx([31_500, 29_000])
+    assert [t.name for t in fig.data[1:]] == ["Range to quote", "Acme", "Beta"]
+    assert [t.x[0] for t in fig.data[2:]] == pytest.approx([31_500, 29_000])
     band = fig.layout.shapes[0]
     assert (band.x0, band.x1) == (33_000, 36_000)
+    # one row per figure, named with its amount on the axis (first row at the top)
+    assert list(fig.layout.yaxis.ticktext) == [
+        "Bottom line<br>£28,000",
+        "Going rate<br>£30,000",
+        "Target<br>£30,000",
+        "Top salary<br>£36,000",
+        "Range to quote<br>£33,000 to £36,000",
+        "Acme<br>£31,500",
+        "Beta<br>£29,000",
+    ]
+    assert list(fig.layout.yaxis.categoryarray)[-1] == "level 0"
+    assert fig.layout.yaxis.automargin
     assert fig.layout.xaxis.tickprefix == "£"
     alt = chart_alt_text(fig)
     for text in (
@@ -215,6 +227,37 @@ def test_bands_chart_levels_range_and_offers():
         "Beta £29,000",
     ):
         assert text in alt
+
+
+def test_bands_chart_draws_the_range_the_headline_quotes():
+    # Accountants, national (BLS OEWS May 2025), intermediate: going rate P50 83,680, top P75
+    # 109,810, target (83,680 + 109,810) / 2 = 96,745. Range: low = min(96,745 x 1.10, top)
+    # = 106,419.50, high = min(96,745 x 1.20, 109,810) = 109,810; the headline quotes them to
+    # the nearest 250: 106,500 (up) and 109,750 (down, to stay within the top salary).
+    bands = salary_bands(
+        current_salary=60_000,
+        percentiles={10: 56_020, 25: 67_020, 50: 83_680, 75: 109_810, 90: 144_090},
+    )
+    counter = counter_range(
+        target=bands.target, bottom_line=bands.bottom_line, top_salary=bands.top_salary
+    )
+    assert (counter.low, counter.high) == pytest.approx((106_419.5, 109_810))
+    fig = bands_chart(bands, counter, currency="USD")
+    quoted = fig.data[1]
+    assert list(quoted.x) == [106_500, 109_750]
+    assert (fig.layout.shapes[0].x0, fig.layout.shapes[0].x1) == (106_500, 109_750)
+    assert "Range to quote<br>$106,500 to $109,750" in fig.layout.yaxis.ticktext
+    assert "range to quote $106,500 to $109,750" in chart_alt_text(fig)
+
+
+def test_bands_chart_offer_names_are_cut_and_escaped_on_the_axis():
+    bands = salary_bands(current_salary=28_000, going_rate=30_000)
+    long = "<b>Globex</b> & a very long company name indeed"
+    fig = bands_chart(bands, offers={long: 31_000})
+    label = fig.layout.yaxis.ticktext[-1]
+    assert label.startswith("&lt;b&gt;Globex&lt;/b&gt; &amp;")
+    assert "\u2026<br>£31,000" in label
+    assert "<b>" not in label
 
 
 def test_bands_chart_without_counter_or_offers_and_in_dollars():
@@ -390,6 +433,31 @@ def test_percentile_chart_bars_marks_and_credit():
     assert "You now $55,000" in alt
     # Marks differ in dash too, not only colour.
     assert fig.layout.shapes[0].line.dash != fig.layout.shapes[1].line.dash
+
+
+def test_percentile_chart_marks_the_percentiles_the_levels_use():
+    # Software Developers, national (BLS OEWS May 2025), a beginner with no current pay and no
+    # minimum: bottom line P10 82,460 (market default); going rate P17 = 82,460 + 7/15 x
+    # (105,210 - 82,460) = 93,076.67 (DOL Level I); top salary P50 135,980 (DOL Level III)
+    market = {10: 82_460, 25: 105_210, 50: 135_980, 75: 171_980, 90: 214_670}
+    bands = salary_bands(percentiles=market, expertise="beginner")
+    fig = percentile_chart(market, currency="USD", bands=bands)
+    used = fig.data[1]
+    assert list(used.x) == ["P10", "P17", "P50"]
+    assert list(used.y) == pytest.approx([82_460, 93_076.67, 135_980], abs=0.01)
+    assert used.name == "Used for your levels (beginner)"
+    assert list(used.text)[1] == "Going rate, P17: DOL Level I, entry"
+    assert list(fig.layout.xaxis.categoryarray) == ["P10", "P17", "P25", "P50", "P75", "P90"]
+    assert list(fig.layout.xaxis.ticktext)[:2] == ["P10<br>bottom line", "P17<br>going rate"]
+    alt = chart_alt_text(fig)
+    assert "going rate $93,077 (P17: DOL Level I, entry)" in alt
+    assert "top salary $135,980 (P50: DOL Level III, experienced)" in alt
+    # without bands (or levels read from elsewhere) only the market is drawn
+    typed = salary_bands(going_rate=100_000)
+    assert len(percentile_chart(market, currency="USD", bands=typed).data) == 1
+    with pytest.raises(InputError) as err:
+        percentile_chart(market, bands={"going_rate": 1})  # type: ignore[arg-type]
+    assert err.value.field == "bands"
 
 
 def test_percentile_chart_leaves_out_unpublished_values():
