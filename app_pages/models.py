@@ -264,8 +264,11 @@ class NumbersInput(_Input):
 
         >>> NumbersInput(current_salary=20, current_per="hour").current_annual()
         39000.0
+
+        None unless the starting point is ``"working"`` (a graduate or returner has none, even
+        if a figure was typed before switching).
         """
-        if self.current_salary is None:
+        if self.current_salary is None or self.starting_point != "working":
             return None
         hours = self.current_hours or DEFAULT_HOURS
         try:
@@ -308,7 +311,7 @@ class NumbersInput(_Input):
     def _current_args(self) -> dict[str, Any]:
         """Current pay and what adjusts it, for someone working now; none for the others."""
         if self.starting_point != "working":
-            return {"current_salary": None}
+            return {"current_salary": None}  # the core's defaults: nothing to adjust
         return {
             "current_salary": self.current_annual(),
             "current_hours": self.current_hours or DEFAULT_HOURS,

@@ -35,6 +35,11 @@ EXPERTISE = {
     "intermediate": "Intermediate: do it well without help",
     "expert": "Expert: others come to you",
 }
+STARTING_POINTS = {
+    "working": "Working now",
+    "graduate": "New graduate",
+    "returning": "Returning to work or changing career",
+}
 SOURCES = {
     "typed": "I know the going rate",
     "points": "Figures I collected",
@@ -43,9 +48,30 @@ SOURCES = {
 CURRENCIES = {"GBP": "£ pound (GBP)", "USD": "$ dollar (USD)", "EUR": "€ euro (EUR)"}
 
 
-def where_you_are(currency: str) -> None:
-    """Current pay, hours, travel, responsibility and the personal minimum."""
+def where_you_are(numbers: NumbersInput) -> None:
+    """Current pay, hours, travel and responsibility for someone working now; the personal
+    minimum for everyone."""
     st.subheader("Where you are now")
+    if numbers.starting_point == "working":
+        current_pay(numbers.currency)
+        minimum_help = (
+            "The least you could live on or would ever accept, whatever the maths says. Optional."
+        )
+    else:
+        st.caption(
+            "With no current pay to start from, your bottom line is your own minimum. Leave it "
+            "empty to start from a market default (the lower end of pay at your level), then "
+            "replace it with your own."
+        )
+        minimum_help = (
+            "The least you could live on or would ever accept: rent, bills, loan repayments. "
+            "Optional; without it the bottom line is a market default."
+        )
+    money_input("numbers.personal_minimum", "Your personal minimum (a year)", minimum_help)
+
+
+def current_pay(currency: str) -> None:
+    """Current pay, hours, travel and responsibility (someone working now)."""
     a, b = st.columns([3, 2])
     with a:
         money_input(
@@ -95,11 +121,6 @@ def where_you_are(currency: str) -> None:
             "is worth to you, as a percentage.",
             step=1.0,
         )
-    money_input(
-        "numbers.personal_minimum",
-        "Your personal minimum (a year)",
-        "The least you could live on or would ever accept, whatever the maths says. Optional.",
-    )
 
 
 def the_market(numbers: NumbersInput) -> None:
@@ -136,19 +157,37 @@ def the_market(numbers: NumbersInput) -> None:
         )
     else:
         glue.market_inputs(numbers)
-    choice(
-        "numbers.expertise",
-        "Your expertise",
-        "Sets the top salary: beginner = 60th percentile of the market, intermediate = 75th, "
-        "expert = 90th.",
-        EXPERTISE,
-        options=list(EXPERTISE),
-    )
+    your_level(numbers)
     money_input(
         "numbers.target",
         "Your target (optional)",
         "What you would like. Leave empty to use the midpoint of the going rate and top salary.",
     )
+    range_settings()
+
+
+def your_level(numbers: NumbersInput) -> None:
+    """Expertise (a new graduate's is a beginner's, so not asked)."""
+    if numbers.starting_point == "graduate":
+        st.caption(
+            "As a new graduate your levels are a beginner's: going rate at the market's 17th "
+            "percentile (the US Department of Labor's entry wage level), top salary at the "
+            "median."
+        )
+        return
+    choice(
+        "numbers.expertise",
+        "Your expertise",
+        "Sets where your going rate and top salary sit in the market, following the US "
+        "Department of Labor's wage levels: beginner P17 and P50 (entry level), intermediate "
+        "P50 and P75 (experienced), expert P67 and P90 (fully competent).",
+        EXPERTISE,
+        options=list(EXPERTISE),
+    )
+
+
+def range_settings() -> None:
+    """Pitch, width, and the names used in the scripts."""
     with st.expander("Range settings"):
         number(
             "numbers.anchor_margin_pct",
@@ -182,7 +221,13 @@ def levels(bands: SalaryBands, currency: str) -> None:
         ),
         strict=True,
     ):
-        column.metric(label, format_money(amount, currency), help=escape(source))
+        column.metric(label, format_money(amount, currency))
+        column.caption(escape(source))
+    if bands.bottom_line_is_default:
+        st.info(
+            "Your bottom line is a market default, not yours: set your personal minimum (the "
+            "least you would accept) on the left to replace it."
+        )
     for warning in bands.warnings:
         st.warning(escape(warning))
     for note in bands.notes:
@@ -285,6 +330,7 @@ def charts(
             markers=glue.marks(numbers, bands, offers),
             currency=currency,
             credit=market.MARKET_CREDIT,
+            bands=bands,
         )
         glue.plot(figure, key="chart_percentiles")
         if numbers.market_state:
@@ -321,7 +367,19 @@ def page() -> None:
         "and the **top salary** you could expect. From them come your target and the range "
         "to quote."
     )
-    with st.columns([1, 3])[0]:
+    start, money = st.columns([3, 1])
+    with start:
+        choice(
+            "numbers.starting_point",
+            "Where are you starting from?",
+            "Working now: your bottom line starts from your current pay. New graduate, or "
+            "returning to work or changing career: there is no current pay to start from, so it "
+            "is your own minimum (or a market default until you set one).",
+            STARTING_POINTS,
+            options=list(STARTING_POINTS),
+            horizontal=True,
+        )
+    with money:
         choice(
             "numbers.currency",
             "Currency",
@@ -331,15 +389,20 @@ def page() -> None:
         )
     left, right = st.columns(2, gap="large")
     with left:
-        where_you_are(numbers.currency)
+        where_you_are(numbers)
     with right:
         the_market(numbers)
     st.divider()
     if bands is None:
         need = f" (still needed: {', '.join(missing)})" if missing else ""
+        first = (
+            "your current pay (or a personal minimum) and "
+            if numbers.starting_point == "working"
+            else ""
+        )
         st.info(
-            "Enter your current pay (or a personal minimum) and a going rate to see your "
-            f"three levels{need}, or load the example from the sidebar."
+            f"Enter {first}a going rate, figures you collected or a job title in the US market "
+            f"data to see your three levels{need}, or load the example from the sidebar."
         )
         return
     offers = glue.offer_salaries(inputs)

@@ -124,3 +124,48 @@ def test_market_search_sets_the_going_rate_from_bls_data(app):
     assert _metric(app, "Going rate") == "$132,150"  # Texas's own median
     assert any("Bureau of Labor Statistics" in t for t in _texts(app, "caption"))
     assert any(chart for chart in app.get("plotly_chart"))
+
+
+def test_a_graduate_with_only_a_bls_search_gets_three_levels_and_a_range(app):
+    app.run()
+    app.radio(key="numbers.starting_point").set_value("graduate").run()
+    # only what a graduate needs: no current pay, hours or travel; no expertise to pick
+    keys = {n.key for n in app.number_input}
+    assert "numbers.personal_minimum" in keys
+    assert not keys & {"numbers.current_salary", "numbers.new_hours", "numbers.extra_travel_cost"}
+    assert "numbers.expertise" not in {s.key for s in app.selectbox}
+    app.selectbox(key="numbers.currency").set_value("USD").run()
+    app.radio(key="numbers.market_source").set_value("market").run()
+    app.text_input(key="numbers.occupation_query").set_value("accountants auditors").run()
+    app.selectbox(key="numbers.occupation_code").set_value("13-2011").run()
+    assert not app.exception
+    # Accountants and Auditors, national (BLS OEWS May 2025), beginner levels (DOMAIN.md 1):
+    # bottom line P10 56,020 (market default); going rate P17 = 56,020 + 7/15 x (67,020 -
+    # 56,020) = 61,153.33 (DOL Level I); top salary P50 83,680; target 72,416.67.
+    assert _metric(app, "Bottom line") == "$56,020"
+    assert _metric(app, "Going rate") == "$61,153"
+    assert _metric(app, "Top salary") == "$83,680"
+    assert _metric(app, "Your target") == "$72,417"
+    # Range: 72,416.67 x 1.10 = 79,658.33 -> 79,750; min(x 1.20, 83,680) = 83,680 -> 83,500
+    assert _metric(app, "If pressed for a figure") == "$79,750 to $83,500"
+    captions = _texts(app, "caption")
+    assert any("P17: DOL Level I, entry" in c for c in captions)
+    assert any("a market default: set your own minimum" in c for c in captions)
+    assert any("market default" in t for t in _texts(app, "info"))
+    assert len(app.get("plotly_chart")) == 2  # the levels and the percentiles
+    # a minimum replaces the default; the levels above it stay the market's
+    app.number_input(key="numbers.personal_minimum").set_value(58_000).run()
+    assert _metric(app, "Bottom line") == "$58,000"
+    assert not any("market default" in t for t in _texts(app, "info"))
+
+
+def test_a_returner_picks_their_expertise(app):
+    app.run()
+    app.radio(key="numbers.starting_point").set_value("returning").run()
+    app.radio(key="numbers.market_source").set_value("typed").run()
+    app.number_input(key="numbers.going_rate").set_value(40_000).run()
+    app.selectbox(key="numbers.expertise").set_value("expert").run()
+    assert not app.exception
+    # only a going rate: bottom line 40,000 x 1.00, top salary 40,000 x 1.35 = 54,000 (expert)
+    assert _metric(app, "Bottom line") == "£40,000"
+    assert _metric(app, "Top salary") == "£54,000"
