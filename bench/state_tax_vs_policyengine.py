@@ -79,6 +79,10 @@ STATES = tuple(_CODES.split())
 LOCALITIES: dict[str, dict[str, Any]] = {
     "NY/NYC": {"in_nyc": True},
     "NY/Yonkers": {"in_yonkers": True},
+    "MD/Montgomery": {"county_str": "MONTGOMERY_COUNTY_MD"},
+    "MD/Anne Arundel": {"county_str": "ANNE_ARUNDEL_COUNTY_MD"},
+    "MD/Frederick": {"county_str": "FREDERICK_COUNTY_MD"},
+    "MD/Worcester": {"county_str": "WORCESTER_COUNTY_MD"},
 }
 YEARS = (2025, 2026)
 # (label, our filing_status, PolicyEngine household: spouse with no income)

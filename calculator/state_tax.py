@@ -31,8 +31,8 @@ File shape (amounts in dollars, rates as fractions)::
     surtax = [{ threshold = 1083150, rate = 0.04 }]            # on taxable income above it
     no_tax_up_to = { single = 10000, married_joint = 20000 }   # no tax at all at or below
     # the standard deduction or exemption falls above `start`: by `share` of itself or by
-    # `amount` per `step` (or part of one), or by `per_dollar` of each dollar over it; never
-    # below `floor` (default 0)
+    # `amount` per `step` (or part of one; only whole steps with `whole_steps = true`), or by
+    # `per_dollar` of each dollar over it; never below `floor` (default 0)
     phaseouts = [{ applies_to = "exemption", status = "single", start = 250000, share = 1 }]
     # taxable income starts from federal taxable income instead of wages (Montana)
     base = "federal_taxable"
@@ -56,7 +56,8 @@ File shape (amounts in dollars, rates as fractions)::
     default_locality = "..."                       # optional: used when none is picked
     [2025.localities.NYC]
     name = "New York City"
-    kind = "brackets"             # on the state's taxable income; "flat" with `rate`; or
+    kind = "brackets"             # on the state's taxable income; "flat" with `rate`;
+                                  # "band_rate": one rate on all of it, by its band; or
                                   # "share_of_state": `rate` times the state's income tax
     brackets = { single = [...], married_joint = [...] }
     income_credit = { ... }                        # as above, off the local tax
@@ -86,7 +87,7 @@ __all__ = [
 
 STATE_FILING_STATUSES: Final = ("single", "married_joint")
 _KINDS: Final = ("none", "flat", "brackets")
-_LOCAL_KINDS: Final = ("flat", "brackets", "share_of_state")
+_LOCAL_KINDS: Final = ("flat", "brackets", "band_rate", "share_of_state")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +172,9 @@ def _phased(rules: Mapping[str, Any], key: str, status: str, income: float) -> f
     """``key``'s amount for ``status`` after its phase-outs (``phaseouts`` entries naming it):
     above ``start`` it falls by ``share`` of itself for every ``step`` of income (or part of
     one; a cliff is one step of share 1), or by ``per_dollar`` of every dollar over ``start``
-    (e.g. Wisconsin's sliding standard deduction); never below 0."""
-    full = float(_by_status(rules, key, status))
+    (e.g. Wisconsin's sliding standard deduction); never below 0. The amount itself may be
+    ``[lower, amount]`` rows by income (e.g. Maryland's personal exemptions)."""
+    full = _by_income(_by_status(rules, key, status), income)
     amount = full
     for item in rules.get("phaseouts", ()):
         if item.get("applies_to") != key or item.get("status", status) != status:
@@ -183,7 +185,9 @@ def _phased(rules: Mapping[str, Any], key: str, status: str, income: float) -> f
         if "per_dollar" in item:
             amount -= over * float(item["per_dollar"])
         else:
-            steps = -(-over // float(item.get("step", 1.0)))  # ceiling
+            step = float(item.get("step", 1.0))
+            # each step or part of one; whole steps only where the law says "for every"
+            steps = over // step if item.get("whole_steps") else -(-over // step)
             each = float(item["amount"]) if "amount" in item else full * float(item["share"])
             amount -= each * steps
         amount = max(amount, min(full, float(item.get("floor", 0.0))))
@@ -390,6 +394,8 @@ def _local_tax(
     kind = check_choice("kind", local.get("kind"), _LOCAL_KINDS)
     if kind == "share_of_state":
         return state_tax * float(local["rate"])
+    if kind == "band_rate":  # one rate on all taxable income, set by its band (Frederick)
+        return taxable * _stepped(local["brackets"][status], taxable)
     bands = [[0.0, float(local["rate"])]] if kind == "flat" else local["brackets"][status]
     tax = max(0.0, _banded(taxable, bands) - _income_credit(local, status, income))
     fixed = local.get("refundable_credit", {})
@@ -420,7 +426,7 @@ def state_localities(state: str, tax_year: int | None = None) -> dict[str, str]:
     for year in years:
         for code, local in data.get(year, {}).get("localities", {}).items():
             found.setdefault(code, str(local.get("name", code)))
-    return found
+    return dict(sorted(found.items(), key=lambda item: item[1]))
 
 
 def state_income_tax(
