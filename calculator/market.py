@@ -19,8 +19,9 @@ Missing values (what BLS did not publish; never read as zero):
   top-coding (footnote 5 in the BLS release), i.e. pay above the highest level published.
 
 Search ranks detailed occupations by how well the query's words are found in the title: each
-query word takes its best match among title words (exact 1.0, prefix 0.9, else ``difflib``
-ratio x 0.95 when at least 0.75; plurals folded), optionally via the small ``SYNONYMS`` table of
+query word takes its best match among title words (exact 1.0, prefix 0.9, else RapidFuzz's
+``fuzz.ratio`` (normalised Indel similarity) x 0.95 when at least 0.75 and the lengths differ by
+at most 3; plurals folded), optionally via the small ``SYNONYMS`` table of
 everyday words BLS titles do not use (x 0.95). A word counts in proportion to how rare its
 matched title word is (inverse document frequency, so "registered" outweighs "workers"); the
 score is the weighted share of query words matched (0..1), rounded to 0.01, and equal scores go
@@ -30,13 +31,13 @@ once per process and the title index is built once.
 
 from __future__ import annotations
 
-import difflib
+import bisect
 import itertools
 import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final
 
 from ._data import data_dir
@@ -292,27 +293,36 @@ def _state_employment(name: str) -> dict[str, int]:
     }
 
 
-def _similar(word: str, index: _Index) -> dict[str, float]:
-    """Title words close to ``word``: exact 1.0; prefix 0.9; difflib ratio >= 0.75 (x 0.95)."""
+#: Fuzzy matches count from this similarity (0..1) and within this many letters of length.
+_FUZZY_CUTOFF: Final = 0.75
+_FUZZY_LENGTH_GAP: Final = 3
+
+
+@lru_cache(maxsize=4096)
+def _similar(word: str) -> tuple[tuple[str, float], ...]:
+    """Title words close to ``word``: exact 1.0; prefix 0.9; else RapidFuzz ratio >= 0.75 x 0.95.
+
+    Prefix and fuzzy matches need a word of three letters or more; a fuzzy match also needs the
+    lengths within three letters. Cached per word (the index is built once per process).
+    """
+    from rapidfuzz import fuzz, process
+
+    index = _index()
     out: dict[str, float] = {}
     if word in index.postings:
         out[word] = 1.0
-    # difflib caches facts about its second sequence: keep the query word there
-    matcher = difflib.SequenceMatcher(None, "", word)
-    for candidate in index.vocabulary:
-        if candidate == word:
-            continue
-        if len(word) >= 3 and candidate.startswith(word):
-            out[candidate] = 0.9
-            continue
-        if len(word) < 3 or abs(len(candidate) - len(word)) > 3:
-            continue
-        matcher.set_seq1(candidate)
-        if matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75:
-            ratio = matcher.ratio()
-            if ratio >= 0.75:
-                out[candidate] = ratio * 0.95
-    return out
+    if len(word) < 3:
+        return tuple(out.items())
+    vocabulary = index.vocabulary  # sorted: the words starting with ``word`` are one run
+    after = itertools.islice(vocabulary, bisect.bisect_left(vocabulary, word), None)
+    for candidate in itertools.takewhile(lambda c: c.startswith(word), after):
+        out.setdefault(candidate, 0.9)
+    for candidate, ratio, _ in process.extract(
+        word, vocabulary, scorer=fuzz.ratio, score_cutoff=100 * _FUZZY_CUTOFF, limit=None
+    ):
+        if candidate not in out and abs(len(candidate) - len(word)) <= _FUZZY_LENGTH_GAP:
+            out[candidate] = ratio / 100 * 0.95
+    return tuple(out.items())
 
 
 def search_occupations(
@@ -348,7 +358,7 @@ def search_occupations(
         for alias in SYNONYMS.get(word, ()):
             options.setdefault(alias, 0.95)
         for option, factor in options.items():
-            for candidate, similarity in _similar(option, index).items():
+            for candidate, similarity in _similar(option):
                 best[candidate] = max(best.get(candidate, 0.0), similarity * factor)
         # a word weighs as much as its best title match is rare; an unknown word weighs most
         strongest = max(best, key=lambda c: (best[c], index.idf[c]), default=None)
