@@ -12,7 +12,15 @@ app falls back to the flat rate the user types. The rule for a wage earner with 
 - brackets, deductions, exemptions and credits are per filing status (``single``,
   ``married_joint``: a married couple filing jointly, the spouse without income);
 - ``payroll``: contributions an employee pays on wages (disability, family leave), each a rate
-  up to an optional yearly wage base, shown as their own lines.
+  up to an optional yearly wage base, shown as their own lines;
+- where the state says so: the federal income tax deducted (Alabama in full, Missouri a share,
+  Oregon capped) or federal taxable income as the start (Montana), from the federal figures
+  :func:`calculator.tax.take_home` works out (passed in, never worked out twice); the lower
+  brackets' benefit taken back above an income (New York's supplemental tax, Connecticut's
+  add-backs); credits by income band or as a share of the tax;
+- ``localities``: resident income taxes of a city or county (New York City, Yonkers,
+  Maryland's counties, mandatory there and defaulted), on the state's taxable income or as a
+  share of its tax, returned apart in ``local``.
 
 File shape (amounts in dollars, rates as fractions)::
 
@@ -39,8 +47,9 @@ File shape (amounts in dollars, rates as fractions)::
     # federal income tax deducted: `share` of it (a number, or [lower, share] rows by income,
     # "over ... but not over"), at most `cap` (per status: a number or such rows)
     federal_tax_deduction = { share = [[0, 0.35], [25000, 0.25]], cap = { single = 5000 } }
-    # tax added back above `start`: `amount` per `step` (or part of one), at most `max`
-    # (Connecticut's phase-out of the lower rate and benefit recapture)
+    # tax added back above `start` of income (of taxable income with of = "taxable"): `amount`
+    # per `step` (or part of one), at most `max` (Connecticut's phase-out of the lower rate and
+    # benefit recapture; Arkansas' high-income adjustment)
     addbacks = [{ status = "single", start = 56500, step = 5000, amount = 20, max = 200 }]
     # a credit of a share of the tax, by income rows (Connecticut's personal tax credit)
     tax_credit_share = { single = [[0, 0.75], [15000, 0.70]] }
@@ -308,18 +317,19 @@ def _federal_deduction(
     return deduction if cap is None else min(deduction, _by_income(cap, income))
 
 
-def _addbacks(rules: Mapping[str, Any], status: str, income: float) -> float:
+def _addbacks(rules: Mapping[str, Any], status: str, income: float, taxable: float) -> float:
     """Tax added back above an income (``addbacks``): ``amount`` for every ``step`` (or part
-    of one) over ``start``, at most ``max`` (Connecticut's phase-out of the lower rates and
-    its benefit recapture, CGS 12-700(a)).
+    of one) of income over ``start`` (of taxable income with ``of = "taxable"``), at most
+    ``max`` (Connecticut's phase-out of the lower rates and its benefit recapture, CGS
+    12-700(a); Arkansas' high-income bracket adjustment).
 
     >>> _addbacks({"addbacks": [{"start": 56500, "step": 5000, "amount": 20, "max": 200}]},
-    ...           "single", 61_000)  # one part-step over 56,500
+    ...           "single", 61_000, 50_000)  # one part-step over 56,500
     20.0
     """
     total = 0.0
     for item in rules.get("addbacks", ()):
-        over = income - float(item["start"])
+        over = (taxable if item.get("of") == "taxable" else income) - float(item["start"])
         if item.get("status", status) != status or over <= 0:
             continue
         steps = -(-over // float(item["step"]))  # ceiling
@@ -355,7 +365,8 @@ def _state_tax(
     taxable = max(0.0, _start(rules, income, federal) - deduction - exemption)
     bands = [[0.0, float(rules["rate"])]] if kind == "flat" else rules["brackets"][status]
     tax = _banded(taxable, bands)
-    tax += _recapture(rules, status, income, taxable, tax) + _addbacks(rules, status, income)
+    tax += _recapture(rules, status, income, taxable, tax)
+    tax += _addbacks(rules, status, income, taxable)
     share = _by_status(rules, "tax_credit_share", status)
     credits = _credit(rules, status, income) + _income_credit(rules, status, income)
     credits += tax * _stepped(share, income) if isinstance(share, Sequence) else 0.0
