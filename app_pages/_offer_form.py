@@ -108,6 +108,8 @@ def _pay(k: str, currency: str, current: bool) -> None:
         if not current
         else "How to call your current job, e.g. 'Stay at Acme'.",
     )
+    if not current:
+        _application(k)
     a, b = st.columns([3, 2])
     with a:
         money_input(k + "base_salary", "Base salary", "The guaranteed pay before tax.")
@@ -127,6 +129,25 @@ def _pay(k: str, currency: str, current: bool) -> None:
         step=0.5,
     )
     hours_warning(k + "hours_per_week")
+
+
+def _application(k: str) -> None:
+    """The application (Next steps) this offer came from: its terms and letter checks."""
+    from app_pages.state import inputs
+
+    found = [
+        (a.id, a.company.strip() or f"Application {i + 1}")
+        for i, a in enumerate(inputs().next_steps.applications)
+        if a.id
+    ]
+    if found:
+        choice(
+            k + "application",
+            "From the application",
+            "Links the offer to its application on Next steps, for its terms and checklist.",
+            {"": "Not linked", **dict(found)},
+            options=["", *(key for key, _ in found)],
+        )
 
 
 def _cash(k: str) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Final, Literal
 
@@ -50,7 +50,8 @@ from calculator.offers import (
     Study,
 )
 from calculator.periods import to_annual
-from calculator.places import Place
+from calculator.places import STATES as US_STATES
+from calculator.places import Place, state_code
 from calculator.tax import TaxProfile, available_tax_years
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "DATE_PATHS",
     "DEFAULTS",
     "FACTORS",
+    "HOLIDAY_SUBDIVISIONS",
     "LEAF_PATHS",
     "MAX_APPLICATIONS",
     "MAX_LOG_ROWS",
@@ -844,6 +846,12 @@ class WeightsInput(_Input):
 
 #: Where an application stands: applied (no news yet), then the core's stages.
 APPLICATION_STAGES: Final = ("applied", *STAGES)
+#: Whose public holidays: the UK's nations, and the US states and DC (the holidays package's
+#: codes), with their names.
+HOLIDAY_SUBDIVISIONS: Final[Mapping[str, Mapping[str, str]]] = {
+    "GB": {"ENG": "England", "WLS": "Wales", "SCT": "Scotland", "NIR": "Northern Ireland"},
+    "US": {state_code(name): name for name in US_STATES},
+}
 
 
 class LogRow(_Row):
@@ -1006,9 +1014,7 @@ class NextStepsInput(_Input):
     """Every application, how long to wait before chasing, and whose public holidays count
     (``country`` "" = from your settings: see :func:`holiday_region`)."""
 
-    applications: list[ApplicationInput] = Field(
-        default_factory=list, max_length=MAX_APPLICATIONS
-    )
+    applications: list[ApplicationInput] = Field(default_factory=list, max_length=MAX_APPLICATIONS)
     patience: Literal["next_working_day", "several_days", "a_week"] = "next_working_day"
     country: Literal["", "none", "GB", "US"] = ""
     subdivision: str = _text(10)
@@ -1083,8 +1089,6 @@ def holiday_region(scenario: ScenarioInput) -> tuple[str | None, str | None]:
 
 
 def _state_or_none(state: str) -> str | None:
-    from calculator.places import state_code
-
     try:
         return state_code(state) if state else None
     except InputError:
@@ -1182,20 +1186,32 @@ def offer_label(index: int) -> str:
 
 #: Lists whose items are sections (recursed into by index); every other list is one leaf.
 _SECTION_LISTS: Final = frozenset({"offers"})
+#: The applications: any number, so their leaves are counted by one more leaf, the count.
+APPLICATIONS: Final = "next_steps.applications"
+APPLICATION_COUNT: Final = "next_steps.application_count"
+_APPLICATION_LEAF = re.compile(r"^next_steps\.applications\.(\d+)\.(.+)$")
 
 
 def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Leaves of a dumped scenario (``ScenarioInput.model_dump()``), keyed by field path.
+    """Leaves of a dumped scenario (``ScenarioInput.model_dump()``), keyed by field path;
+    the applications' leaves are ``next_steps.applications.N.<field>`` and their number is
+    the leaf ``next_steps.application_count``.
 
     >>> leaves = flatten(ScenarioInput().model_dump(mode="json"))
     >>> leaves["offers.1.hours_per_week"], leaves["numbers.points"], len(leaves) > 150
     (37.5, [], True)
+    >>> flatten({"next_steps": {"applications": [{"company": "Acme"}]}})
+    {'next_steps.applications.0.company': 'Acme', 'next_steps.application_count': 1}
     """
     out: dict[str, Any] = {}
     for name, value in data.items():
         path = f"{prefix}{name}"
         if isinstance(value, Mapping):
             out.update(flatten(value, f"{path}."))
+        elif path == APPLICATIONS and isinstance(value, list):
+            for index, item in enumerate(value):
+                out.update(flatten(item, f"{path}.{index}."))
+            out[APPLICATION_COUNT] = len(value)
         elif name in _SECTION_LISTS and not prefix and isinstance(value, list):
             for index, item in enumerate(value):
                 out.update(flatten(item, f"{path}.{index}."))
@@ -1205,9 +1221,14 @@ def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def _nest(values: Mapping[str, Any]) -> dict[str, Any]:
-    """The inverse of :func:`flatten`: nested dicts, with ``offers`` as a list."""
+    """The inverse of :func:`flatten`: nested dicts, with ``offers`` and the applications as
+    lists (as many applications as the count says; leaves beyond it are left out)."""
     nested: dict[str, Any] = {}
+    count = values.get(APPLICATION_COUNT, 0)
     for path, value in values.items():
+        found = _APPLICATION_LEAF.match(path)
+        if path == APPLICATION_COUNT or (found and int(found.group(1)) >= _count(count)):
+            continue
         node = nested
         parts = path.split(".")
         for part in parts[:-1]:
@@ -1217,6 +1238,129 @@ def _nest(values: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(offers, dict):
         keys = sorted(offers, key=lambda k: int(k) if k.isdigit() else 1_000)
         nested["offers"] = [offers[k] for k in keys]
+    steps = nested.setdefault("next_steps", {})
+    if isinstance(steps, dict):
+        found_apps = steps.get("applications")
+        apps = found_apps if isinstance(found_apps, dict) else {}
+        steps["applications"] = [apps.get(str(i), {}) for i in range(_count(count))]
+    return nested
+
+
+def _count(value: object) -> int:
+    """The number of applications a stored count allows (bad values: none; at most the max +
+    1, so a count over the limit still fails validation rather than growing without end)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return 0
+    return max(0, min(value, MAX_APPLICATIONS + 1))
+
+
+def application_path(index: int, name: str) -> str:
+    """The field path of leaf ``name`` of application ``index``.
+
+    >>> application_path(2, "company")
+    'next_steps.applications.2.company'
+    """
+    return f"{APPLICATIONS}.{index}.{name}"
+
+
+def application_paths(index: int) -> tuple[str, ...]:
+    """Every leaf path of application ``index``, in form order."""
+    return tuple(application_path(index, name) for name in _APPLICATION_DEFAULTS)
+
+
+def leaf_paths(count: int) -> tuple[str, ...]:
+    """The leaves of a scenario with ``count`` applications: the fixed ones, then each
+    application's.
+
+    >>> len(leaf_paths(2)) - len(LEAF_PATHS) == 2 * len(application_paths(0))
+    True
+    """
+    extra = [path for index in range(_count(count)) for path in application_paths(index)]
+    return (*LEAF_PATHS, *extra)
+
+
+def is_leaf(path: str) -> bool:
+    """Whether ``path`` names a leaf of some scenario (a fixed leaf or an application's).
+
+    >>> is_leaf("next_steps.applications.7.company"), is_leaf("next_steps.company")
+    (True, False)
+    """
+    if path in DEFAULTS:
+        return True
+    found = _APPLICATION_LEAF.match(path)
+    return bool(found) and found.group(2) in _APPLICATION_DEFAULTS  # type: ignore[union-attr]
+
+
+def default_of(path: str) -> Any:
+    """The default (JSON form) of any leaf, an application's included; None if unknown.
+
+    >>> default_of("next_steps.applications.3.stage"), default_of("weights.base")
+    ('applied', 3)
+    """
+    if path in DEFAULTS:
+        return DEFAULTS[path]
+    found = _APPLICATION_LEAF.match(path)
+    return _APPLICATION_DEFAULTS.get(found.group(2)) if found else None
+
+
+def _generic(path: str) -> str:
+    """An application's leaf with its index as ``*`` (how the tables below name it)."""
+    found = _APPLICATION_LEAF.match(path)
+    return f"{APPLICATIONS}.*.{found.group(2)}" if found else path
+
+
+class _ByLeaf(Mapping[str, Any]):
+    """A mapping keyed by leaf path in which every application's leaf finds the entry of
+    ``next_steps.applications.*.<field>``."""
+
+    def __init__(self, entries: Mapping[str, Any]) -> None:
+        self._entries = dict(entries)
+
+    def __getitem__(self, path: str) -> Any:
+        return self._entries[_generic(path)]
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and _generic(path) in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def upgrade_leaves(values: Mapping[str, Any], new_id: Callable[[], str]) -> dict[str, Any]:
+    """Leaves stored before several applications, in today's form (see
+    :func:`upgrade_next_steps`); leaves already holding an application count pass as they are.
+
+    >>> up = upgrade_leaves({"next_steps.company": "Acme"}, lambda: "a1")
+    >>> up["next_steps.application_count"], up["next_steps.applications.0.company"]
+    (1, 'Acme')
+    >>> "next_steps.company" in up
+    False
+    """
+    if APPLICATION_COUNT in values:
+        return dict(values)
+
+    def single(path: str) -> bool:
+        parts = path.split(".")
+        return parts[0] == "next_steps" and len(parts) > 1 and parts[1] in _SINGLE_APPLICATION
+
+    old = {path.split(".", 1)[1]: value for path, value in values.items() if single(path)}
+    kept = {path: value for path, value in values.items() if not single(path)}
+    section = upgrade_next_steps(_nest_plain(old), new_id)
+    return {**kept, **flatten({"next_steps": {"applications": section["applications"]}})}
+
+
+def _nest_plain(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Dotted keys as nested dicts (no lists)."""
+    nested: dict[str, Any] = {}
+    for path, value in values.items():
+        node = nested
+        parts = path.split(".")
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
     return nested
 
 
@@ -1282,8 +1426,8 @@ def _is_type_tag(part: str) -> bool:
 
 
 _TABLE = re.compile(
-    r"^(numbers\.points|next_steps\.contact_log|(?:offers\.\d+|current_job)\.equity_tranches)"
-    r"(?:\..*)?$"
+    r"^(numbers\.points|next_steps\.applications\.\d+\.contact_log"
+    r"|(?:offers\.\d+|current_job)\.equity_tranches)(?:\..*)?$"
 )
 
 
@@ -1328,20 +1472,28 @@ def validate_values(values: Mapping[str, Any]) -> tuple[ScenarioInput, dict[str,
 #: Every leaf's default value (JSON form), and the list of paths in page order.
 DEFAULTS: Final[Mapping[str, Any]] = flatten(ScenarioInput().model_dump(mode="json"))
 LEAF_PATHS: Final = tuple(DEFAULTS)
-#: Leaves that hold a date, and table columns that do (JSON keeps them as ISO text).
-DATE_PATHS: Final = frozenset(
-    ("next_steps.interview_date", "next_steps.decision_date", "next_steps.promised_date")
+#: An application's leaves (field name under ``next_steps.applications.N.``) and defaults.
+_APPLICATION_DEFAULTS: Final[Mapping[str, Any]] = flatten(
+    ApplicationInput().model_dump(mode="json")
 )
-TABLE_DATE_COLUMNS: Final[Mapping[str, tuple[str, ...]]] = {
-    "next_steps.contact_log": ("date",),
-}
+_APPLICATION_DATES: Final = ("stage_date", "answer_by", "interview_date", "decision_date")
+#: Leaves that hold a date, and table columns that do (JSON keeps them as ISO text); an
+#: application's leaves are named with ``*`` for the index (look them up with the path).
+DATE_PATHS: Final = frozenset(
+    f"{APPLICATIONS}.*.{name}" for name in (*_APPLICATION_DATES, "promised_date")
+)
+TABLE_DATE_COLUMNS: Final[Mapping[str, tuple[str, ...]]] = _ByLeaf(
+    {f"{APPLICATIONS}.*.contact_log": ("date",)}
+)
 #: Each table's row model.
-TABLE_ROWS: Final[Mapping[str, type[_Row]]] = {
-    "numbers.points": PointRow,
-    "next_steps.contact_log": LogRow,
-    **{f"offers.{i}.equity_tranches": TrancheRow for i in range(OFFER_COUNT)},
-    f"{CURRENT_JOB}.equity_tranches": TrancheRow,
-}
+TABLE_ROWS: Final[Mapping[str, type[_Row]]] = _ByLeaf(
+    {
+        "numbers.points": PointRow,
+        f"{APPLICATIONS}.*.contact_log": LogRow,
+        **{f"offers.{i}.equity_tranches": TrancheRow for i in range(OFFER_COUNT)},
+        f"{CURRENT_JOB}.equity_tranches": TrancheRow,
+    }
+)
 
 
 def json_value(value: Any) -> Any:
@@ -1362,10 +1514,10 @@ def json_value(value: Any) -> Any:
 def python_value(path: str, value: Any) -> Any:
     """A leaf's JSON value in the form its widget holds (ISO text back to dates).
 
-    >>> python_value("next_steps.interview_date", "2026-06-02")
+    >>> python_value("next_steps.applications.0.interview_date", "2026-06-02")
     datetime.date(2026, 6, 2)
     """
-    if path in DATE_PATHS:
+    if _generic(path) in DATE_PATHS:
         return _iso(value)
     columns = TABLE_DATE_COLUMNS.get(path)
     if columns and isinstance(value, list):
@@ -1426,7 +1578,7 @@ def bounds(path: str) -> tuple[float | None, float | None]:
 def max_length(path: str) -> int | None:
     """The most characters (text) or rows (tables) a leaf accepts.
 
-    >>> max_length("offers.0.name"), max_length("next_steps.contact_log")
+    >>> max_length("offers.0.name"), max_length("next_steps.applications.0.contact_log")
     (200, 1000)
     """
     for item in _field(path).metadata:

@@ -1,13 +1,14 @@
 """Scenario files: the versioned JSON a user downloads and loads, and the worked example.
 
-Version 2 is the :class:`~app_pages.models.ScenarioInput` model as JSON with a header::
+Version 3 is the :class:`~app_pages.models.ScenarioInput` model as JSON with a header::
 
-    {"schema": "offer-compass/scenario", "version": 2,
+    {"schema": "offer-compass/scenario", "version": 3,
      "numbers": {...}, "offers": [{...}, {...}], "compare": {...}, "weights": {...},
-     "next_steps": {...}}
+     "next_steps": {"applications": [{...}, ...], "patience": ..., "country": ...}}
 
-Version 1 (the first release's files and its ``autosave.json``) kept the two offers as
-``offer_a`` and ``offer_b``; it is converted on load. Loading is strict and all-or-nothing:
+Version 2 held one application's fields directly in ``next_steps``: that application becomes
+the first of the list. Version 1 (the first release's files and its ``autosave.json``) kept
+the two offers as ``offer_a`` and ``offer_b``. Both are converted on load. Loading is strict and all-or-nothing:
 the caller gets a validated scenario or one :class:`~calculator.errors.InputError` whose
 message says what is wrong, and nothing of the current state changes.
 """
@@ -22,7 +23,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from app_pages.models import ScenarioInput, validation_messages
+from app_pages.models import ScenarioInput, upgrade_next_steps, validation_messages
 from calculator.errors import InputError
 
 __all__ = [
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 SCHEMA: Final = "offer-compass/scenario"
-VERSION: Final = 2
+VERSION: Final = 3
 #: Matches the upload limit in .streamlit/config.toml (1 MB).
 MAX_BYTES: Final = 1024 * 1024
 #: Numbers in a scenario are money, days and percentages: 20 digits is already absurd.
@@ -46,7 +47,7 @@ _V1_SIDES: Final = {"offer_a": 0, "offer_b": 1}
 
 
 def dump_scenario(scenario: ScenarioInput) -> str:
-    """The scenario as version-2 JSON text (stable order: the same inputs give the same text).
+    """The scenario as version-3 JSON text (stable order: the same inputs give the same text).
 
     >>> load_scenario(dump_scenario(example_scenario(dt.date(2026, 6, 1)))).offers[0].name
     'London fintech'
@@ -57,7 +58,7 @@ def dump_scenario(scenario: ScenarioInput) -> str:
 
 
 def load_scenario(raw: bytes | str) -> ScenarioInput:
-    """Parse and validate a scenario file (version 1 or 2); InputError for anything else.
+    """Parse and validate a scenario file (version 1, 2 or 3); InputError for anything else.
 
     Refused, each with its own message: more than :data:`MAX_BYTES`; not UTF-8; not JSON or cut
     short; duplicate keys; numbers that are not finite or have more than 20 digits; text that
@@ -65,10 +66,10 @@ def load_scenario(raw: bytes | str) -> ScenarioInput:
     schema; a version from the future or below 1; unknown fields; wrong types; values out of
     range. A leading UTF-8 byte-order mark (some editors add one) is ignored.
 
-    >>> load_scenario('{"schema": "offer-compass/scenario", "version": 3}')
+    >>> load_scenario('{"schema": "offer-compass/scenario", "version": 4}')
     Traceback (most recent call last):
     ...
-    calculator.errors.InputError: version 3 is newer than this app understands (2): please update the app
+    calculator.errors.InputError: version 4 is newer than this app understands (3): please update the app
     >>> load_scenario('{"schema": "offer-compass/scenario", "version": 2, "a": 1, "a": 2}')
     Traceback (most recent call last):
     ...
@@ -79,6 +80,8 @@ def load_scenario(raw: bytes | str) -> ScenarioInput:
     body = {k: v for k, v in data.items() if k not in ("schema", "version", "saved_at")}
     if version == 1:
         body = _from_v1(body)
+    if version <= 2:
+        body = _from_v2(body)
     try:
         return ScenarioInput.model_validate(body)
     except ValidationError as err:
@@ -221,6 +224,16 @@ def _from_v1(body: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _from_v2(body: Mapping[str, Any]) -> dict[str, Any]:
+    """A version-2 body in version-3 form: its one application first of the list."""
+    import uuid
+
+    steps = body.get("next_steps")
+    if not isinstance(steps, Mapping):
+        return dict(body)
+    return {**body, "next_steps": upgrade_next_steps(steps, lambda: uuid.uuid4().hex[:12])}
+
+
 def _offer_v1(content: Any) -> Any:
     if not isinstance(content, Mapping):
         return content
@@ -253,29 +266,65 @@ def read_v1_autosave(path: Path) -> ScenarioInput | None:
 
 def example_scenario(today: dt.date | None = None) -> ScenarioInput:
     """A worked example: a UK software developer on £52,000 choosing between a London fintech
-    and a Manchester scale-up (figures illustrative, realistic for 2025). The interview is
-    ``today`` (default: the real today), the promised decision a week later.
+    and a Manchester scale-up (figures illustrative, realistic for 2025), with three
+    applications: the Manchester interview was ``today`` (default: the real today), its
+    decision promised a week later; the London fintech made an offer yesterday (answer within
+    two weeks); a Leeds agency-led interview two days ago. Each offer links to its application.
 
-    >>> example_scenario(dt.date(2026, 6, 1)).next_steps.decision_date
-    datetime.date(2026, 6, 8)
+    >>> example = example_scenario(dt.date(2026, 6, 1))
+    >>> [(a.company, a.stage) for a in example.next_steps.applications]
+    [('Manchester scale-up', 'interviewing'), ('London fintech', 'offer'), ('Leeds software house', 'interviewing')]
+    >>> example.offers[0].application == example.next_steps.applications[1].id
+    True
     """
     day = today or dt.date.today()
+    week = dt.timedelta(days=7)
+    manchester = {
+        "id": "example-mcr",
+        "company": "Manchester scale-up",
+        "stage": "interviewing",
+        "interview_date": day,
+        "decision_date": day + week,
+        "promised_date": day + dt.timedelta(days=2),
+        "interviewer": "Sam",
+        "talking_point": "how the team moved payments onto event streaming",
+        "promised_items": "a short code sample",
+        "min_salary": 58000.0,
+        "min_holiday_days": 25.0,
+        "min_home_days": 2.0,
+    }
+    london = {
+        "id": "example-ldn",
+        "company": "London fintech",
+        "stage": "offer",
+        "interview_date": day - 2 * week,
+        "decision_date": day - week,
+        "stage_date": day - dt.timedelta(days=1),
+        "answer_by": day + 2 * week,
+        "interviewer": "Priya",
+        "min_salary": 60000.0,
+        "min_holiday_days": 25.0,
+        "contact_log": [
+            {"date": day - 2 * week, "kind": "thank_you", "note": "Thank-you to Priya"},
+            {"date": day - dt.timedelta(days=1), "direction": "received", "note": "Offer call"},
+        ],
+    }
+    leeds = {
+        "id": "example-lds",
+        "company": "Leeds software house",
+        "stage": "interviewing",
+        "interview_date": day - dt.timedelta(days=2),
+        "agency": True,
+        "contact_method": "recruiter",
+    }
     return ScenarioInput.model_validate(
         {
             "numbers": _EXAMPLE_NUMBERS,
-            "offers": [_EXAMPLE_A, _EXAMPLE_B],
-            "next_steps": {
-                "interview_date": day,
-                "decision_date": day + dt.timedelta(days=7),
-                "promised_date": day + dt.timedelta(days=2),
-                "company": "Manchester scale-up",
-                "interviewer": "Sam",
-                "talking_point": "how the team moved payments onto event streaming",
-                "promised_items": "a short code sample",
-                "min_salary": 58000.0,
-                "min_holiday_days": 25.0,
-                "min_home_days": 2.0,
-            },
+            "offers": [
+                {**_EXAMPLE_A, "application": "example-ldn"},
+                {**_EXAMPLE_B, "application": "example-mcr"},
+            ],
+            "next_steps": {"applications": [manchester, london, leeds]},
         }
     )
 

@@ -31,12 +31,16 @@ from typing import Any, cast
 import streamlit as st
 
 from app_pages.models import (
+    APPLICATION_COUNT,
     DEFAULTS,
-    LEAF_PATHS,
     ScenarioInput,
+    default_of,
     flatten,
+    is_leaf,
     json_value,
+    leaf_paths,
     python_value,
+    upgrade_leaves,
     validate_values,
 )
 from app_pages.safe import escape
@@ -52,6 +56,7 @@ __all__ = [
     "ensure",
     "errors",
     "inputs",
+    "new_id",
     "notify",
     "replace_inputs",
     "session",
@@ -186,13 +191,25 @@ def _pick_scenario(store: Store) -> int:
     return ids[0]
 
 
+def new_id() -> str:
+    """A fresh id for an application (12 hex digits, random)."""
+    return uuid.uuid4().hex[:12]
+
+
 def _load_scenario(state: MutableMapping[str, Any], app: AppSession, scenario_id: int) -> None:
     assert app.store is not None
     rows = app.store.read(scenario_id)
+    stored = {p: r.value for p, r in rows.items()}
+    if APPLICATION_COUNT not in stored:  # saved before several applications: upgrade once
+        upgraded = upgrade_leaves(stored, new_id)
+        added = {p: v for p, v in upgraded.items() if p not in stored}
+        app.store.write(scenario_id, added, session="", base={})
+        rows = app.store.read(scenario_id)
+        stored = {p: r.value for p, r in rows.items()}
     app.scenario_id = scenario_id
     app.scenario_name = app.store.scenario(scenario_id).name
     app.seen_rev = app.store.latest_rev()
-    values = {**DEFAULTS, **{p: r.value for p, r in rows.items() if p in DEFAULTS}}
+    values = {**DEFAULTS, **{p: v for p, v in stored.items() if is_leaf(p)}}
     _load_into(state, app, values, {p: r.rev for p, r in rows.items()})
 
 
@@ -206,8 +223,8 @@ def _load_into(
     the session are set there; the others are filled from the base as their widget is drawn
     (:func:`ensure`), so only widgets on screen hold session keys (Streamlit checks every key
     for every widget it draws, so fewer keys make every rerun quicker)."""
-    for path in LEAF_PATHS:
-        value = values.get(path, DEFAULTS[path])
+    for path in leaf_paths(values.get(APPLICATION_COUNT, 0)):
+        value = values.get(path, default_of(path))
         if path in state:
             state[path] = python_value(path, value)
         app.base[path] = value
@@ -219,7 +236,7 @@ def ensure(path: str, state: MutableMapping[str, Any] | None = None) -> Any:
     Streamlit forgets a widget's value on pages that do not draw it); return it."""
     state = _state(state)
     if path not in state:
-        state[path] = python_value(path, session(state).base.get(path, DEFAULTS.get(path)))
+        state[path] = python_value(path, session(state).base.get(path, default_of(path)))
     return state[path]
 
 
@@ -240,9 +257,15 @@ def switch_scenario(scenario_id: int, state: MutableMapping[str, Any] | None = N
 # --- every run ----------------------------------------------------------------------------------
 
 
-def _current(state: MutableMapping[str, Any]) -> dict[str, Any]:
+def _paths(state: MutableMapping[str, Any], app: AppSession) -> tuple[str, ...]:
+    """This run's leaf paths: the fixed ones and those of each application there is now."""
+    count = state.get(APPLICATION_COUNT)
+    return leaf_paths(count if count is not None else app.base.get(APPLICATION_COUNT, 0))
+
+
+def _current(state: MutableMapping[str, Any], app: AppSession) -> dict[str, Any]:
     """JSON values of the fields in the session (a field not there is unchanged)."""
-    return {path: json_value(state[path]) for path in LEAF_PATHS if path in state}
+    return {path: json_value(state[path]) for path in _paths(state, app) if path in state}
 
 
 def _pull(state: MutableMapping[str, Any], app: AppSession) -> None:
@@ -252,7 +275,7 @@ def _pull(state: MutableMapping[str, Any], app: AppSession) -> None:
     rows = app.store.changes_since(app.scenario_id, app.seen_rev)
     for row in rows:
         app.seen_rev = max(app.seen_rev, row.rev)
-        if row.path not in DEFAULTS:
+        if not is_leaf(row.path):
             continue
         if row.session == app.id:
             app.base_rev[row.path] = max(app.base_rev.get(row.path, 0), row.rev)
@@ -274,8 +297,8 @@ def _pull(state: MutableMapping[str, Any], app: AppSession) -> None:
 
 def _push(state: MutableMapping[str, Any], app: AppSession) -> None:
     """Write every field that differs from what this tab last saw in the store."""
-    current = _current(state)
-    changes = {p: v for p, v in current.items() if v != app.base.get(p)}
+    current = _current(state, app)
+    changes = {p: v for p, v in current.items() if v != app.base.get(p, default_of(p))}
     if not changes:
         return
     if app.store is None or app.scenario_id is None:
@@ -331,8 +354,10 @@ def begin_run(state: MutableMapping[str, Any] | None = None) -> ScenarioInput:
         app.save_error = str(err)
     _push(state, app)
     values = {
-        path: state[path] if path in state else python_value(path, app.base[path])
-        for path in LEAF_PATHS
+        path: state[path]
+        if path in state
+        else python_value(path, app.base.get(path, default_of(path)))
+        for path in _paths(state, app)
     }
     scenario, problems = validate_values(values)
     state[_INPUTS] = scenario

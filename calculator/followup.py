@@ -801,8 +801,9 @@ def follow_up_plan(
     - the log: sent check-ins are done at their logged dates; a reply received after the
       interview ends the chasing and adds "they replied: respond";
     - ``stage`` after the interview (from ``stage_date``, default the interview day): the
-      chasing stops (check-ins already sent stay, done) and the stage's steps come on the next
-      working day: offer -> ask for it in writing and check the letter; negotiating -> the
+      chasing stops (check-ins already sent stay, done), steps dated before the news and not
+      done are dropped (promised items stay) and the stage's steps come on the next working
+      day: offer -> ask for it in writing and check the letter; negotiating -> the
       counter-offer; accepted, declined, rejected -> the reply to send. With ``answer_by`` (offer
       or negotiating), "answer the offer" on the last working day before that deadline.
 
@@ -834,7 +835,10 @@ def follow_up_plan(
     chasing = _chasing(inp, sent, replies, first_check, first_reason)
     if inp.stage == "interviewing":
         actions += chasing
-    else:
+    else:  # the news came: steps from before it that were not done are no longer needed
+        actions = [
+            a for a in actions if a.done or a.kind == "promised_item" or a.date >= inp.stage_date
+        ]
         actions += [a for a in chasing if a.done]
         actions += _stage_actions(inp, {kind for kind, _ in sent})
     order = {kind: i for i, kind in enumerate(ACTION_KINDS)}

@@ -226,6 +226,7 @@ def test_offer_received_stops_the_chasing_and_adds_the_offer_steps():
     )
     kinds = [a.kind for a in plan.actions]
     assert "move_on" not in kinds
+    assert "thank_you" not in kinds  # not sent before the offer came: no longer needed
     assert [(a.number, a.done) for a in plan.check_ins] == [(1, True)]
     steps = {a.kind: a for a in plan.actions if a.date >= D(2026, 12, 13)}
     assert steps["offer_in_writing"].date == D(2026, 12, 14)
