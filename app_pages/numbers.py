@@ -329,8 +329,7 @@ def charts(
             percentiles,
             markers=glue.marks(numbers, bands, offers),
             currency=currency,
-            credit=market.MARKET_CREDIT,
-            bands=bands,
+            bands=bands,  # the credit is the caption below: on the chart it ran off at 390 px
         )
         glue.plot(figure, key="chart_percentiles")
         if numbers.market_state:

@@ -573,12 +573,8 @@ def _bottom_line(adjusted: _Pick | None, minimum: float | None, default: _Pick) 
     minimum; with neither, the market default at the user's level (DOMAIN.md 1)."""
     own = "your personal minimum"
     if adjusted is None and minimum is None:
-        note = (
-            "With no current pay and no personal minimum, the bottom line is a market default: "
-            "replace it with your own minimum, the least you would accept."
-        )
-        source = f"{_MARKET_DEFAULT} ({default.source})"
-        return _Pick(default.amount, source, default.percentile, (note, *default.notes))
+        source = f"{_MARKET_DEFAULT}; {default.source}"
+        return _Pick(default.amount, source, default.percentile, default.notes)
     if adjusted is None:
         assert minimum is not None
         return _Pick(minimum, own)

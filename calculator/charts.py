@@ -677,7 +677,13 @@ def _levels_used(
             y=[amount for *_, amount in used],
             width=0.45,
             text=[f"{name}, {meaning}" for name, _, meaning, _ in used],
-            textposition="none",
+            # each bar named above it on two short lines (fixed words, not user text)
+            texttemplate=[name.lower().replace(" ", "<br>", 1) for name, *_ in used],
+            textposition="outside",
+            textangle=0,
+            constraintext="none",
+            cliponaxis=False,
+            textfont={"size": 11},
             customdata=_money_list((amount for *_, amount in used), currency),
             marker={
                 "color": PALETTE[1],
@@ -687,23 +693,23 @@ def _levels_used(
             name=f"Used for your levels ({bands.expertise})",
             hovertemplate="%{text}: %{customdata}<extra></extra>",
         )
-        fig.update_layout(barmode="overlay")
+        fig.update_layout(barmode="overlay", showlegend=False)
     return used
 
 
 def _percentile_axis(
     fig: go.Figure, keys: Sequence[int], used: Sequence[tuple[str, int, str, float]]
 ) -> None:
-    """Percentiles in order on the axis; a percentile a level was read from also names it."""
-    named: dict[int, list[str]] = {}
-    for name, p, _, _ in used:
-        named.setdefault(p, []).append(name.lower())
-    order = sorted(set(keys) | set(named))
+    """Percentiles in order on the axis (one the levels use, such as P17, slotted in), level;
+    a percentile a level was read from is in bold."""
+    marked = {p for _, p, _, _ in used}
+    order = sorted(set(keys) | marked)
     fig.update_xaxes(
         categoryorder="array",
         categoryarray=[f"P{p}" for p in order],
         tickvals=[f"P{p}" for p in order],
-        ticktext=[f"P{p}" + "".join(f"<br>{n}" for n in named.get(p, ())) for p in order],
+        ticktext=[f"<b>P{p}</b>" if p in marked else f"P{p}" for p in order],
+        tickangle=0,
         automargin=True,
     )
 

@@ -97,7 +97,7 @@ def test_no_current_pay_nor_minimum_gives_a_market_default(expertise, expected):
     assert bands.bottom_line == pytest.approx(expected)
     assert bands.bottom_line_source.startswith("a market default: set your own minimum")
     assert bands.bottom_line_is_default
-    assert any("market default" in n for n in bands.notes)
+    assert bands.bottom_line_source.endswith(f"going rate x {expected / 30_000:.2f} ({expertise})")
 
 
 @pytest.mark.parametrize(

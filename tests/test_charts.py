@@ -448,7 +448,8 @@ def test_percentile_chart_marks_the_percentiles_the_levels_use():
     assert used.name == "Used for your levels (beginner)"
     assert list(used.text)[1] == "Going rate, P17: DOL Level I, entry"
     assert list(fig.layout.xaxis.categoryarray) == ["P10", "P17", "P25", "P50", "P75", "P90"]
-    assert list(fig.layout.xaxis.ticktext)[:2] == ["P10<br>bottom line", "P17<br>going rate"]
+    assert list(fig.layout.xaxis.ticktext)[:3] == ["<b>P10</b>", "<b>P17</b>", "P25"]
+    assert list(used.texttemplate) == ["bottom<br>line", "going<br>rate", "top<br>salary"]
     alt = chart_alt_text(fig)
     assert "going rate $93,077 (P17: DOL Level I, entry)" in alt
     assert "top salary $135,980 (P50: DOL Level III, experienced)" in alt

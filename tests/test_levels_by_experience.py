@@ -139,10 +139,10 @@ def test_a_new_graduate_is_a_beginner_whatever_was_picked_before():
     assert (bands.bottom_line, bands.top_salary) == (56_020, 83_680)
     assert bands.going_rate == pytest.approx(61_153.33, abs=0.01)
     assert bands.bottom_line_source.startswith("a market default: set your own minimum")
-    assert bands.notes == (
-        "With no current pay and no personal minimum, the bottom line is a market default: "
-        "replace it with your own minimum, the least you would accept.",
+    assert bands.bottom_line_source == (
+        "a market default: set your own minimum; market P10 (beginner)"
     )
+    assert bands.notes == ()  # the unused travel cost says nothing: it was never asked
 
 
 def test_a_graduate_with_a_minimum_gets_it_as_the_bottom_line():
