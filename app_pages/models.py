@@ -1455,6 +1455,16 @@ def validate_values(values: Mapping[str, Any]) -> tuple[ScenarioInput, dict[str,
     """
     values = {**DEFAULTS, **values}
     errors: dict[str, str] = {}
+    count = values[APPLICATION_COUNT]
+    if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_APPLICATIONS:
+        errors[APPLICATION_COUNT] = (
+            f"must be a whole number of applications from 0 to {MAX_APPLICATIONS}"
+            if not isinstance(count, int) or isinstance(count, bool)
+            else f"must be at most {MAX_APPLICATIONS}"
+            if count > 0
+            else "must be at least 0"
+        )
+        values[APPLICATION_COUNT] = 0
     for _ in range(3):
         try:
             return ScenarioInput.model_validate(_nest(values)), errors
@@ -1465,7 +1475,7 @@ def validate_values(values: Mapping[str, Any]) -> tuple[ScenarioInput, dict[str,
             if not known:
                 break
             for path in known:
-                values[path] = DEFAULTS.get(path)
+                values[path] = default_of(path)
     return ScenarioInput(), errors
 
 
@@ -1539,8 +1549,16 @@ def _iso(value: Any) -> Any:
     return value
 
 
+class _Count(_Input):
+    """The number of applications, as a field (its bounds, for checks and tests)."""
+
+    application_count: int = Field(default=0, ge=0, le=MAX_APPLICATIONS)
+
+
 def _field(path: str) -> Any:
     """The pydantic FieldInfo of a leaf path (``offers.N`` parts skip the index)."""
+    if path == APPLICATION_COUNT:
+        return _Count.model_fields["application_count"]
     model: Any = ScenarioInput
     info = None
     for part in path.split("."):

@@ -21,9 +21,9 @@ from app_pages.models import (
     DEFAULTS,
     FACTORS,
     LEAF_PATHS,
+    ApplicationInput,
     LetterChecks,
     LogRow,
-    NextStepsInput,
     NumbersInput,
     OfferInput,
     PointRow,
@@ -31,13 +31,19 @@ from app_pages.models import (
     WeightsInput,
     _nest,
     bounds,
+    default_of,
     flatten,
+    holiday_region,
     implausible,
     implausible_hours,
+    is_leaf,
     json_value,
+    leaf_paths,
     max_length,
     offer_label,
     python_value,
+    upgrade_leaves,
+    upgrade_next_steps,
     validate_values,
 )
 from app_pages.scenario_file import example_scenario
@@ -95,6 +101,8 @@ def _available(country: str) -> str:
 
 def _annotation(path: str) -> Any:
     """The type annotation of a leaf path (``offers.N`` parts skip the index)."""
+    if path == "next_steps.application_count":
+        return int
     parts = [part for part in path.split(".") if not part.isdigit()]
     model: Any = ScenarioInput
     for part in parts[:-1]:
@@ -446,9 +454,11 @@ def test_number_paths_cover_every_section():
         "offers.1.tax_local_rate_pct",
         "compare.years",
         "weights.flexibility",
-        "next_steps.min_home_days",
+        "next_steps.application_count",
     ):
         assert path in NUMBER_PATHS
+    assert bounds("next_steps.applications.4.min_home_days") == (0, 7)
+    assert bounds("next_steps.application_count") == (0, 200)
     assert bounds("offers.0.pension_employee_pct") == (0, 40)
     assert bounds("offers.1.bonus_target_pct") == (0, 500)
     assert bounds("numbers.current_hours") == (1, 100)
@@ -671,14 +681,15 @@ def test_lone_surrogate_text_is_refused():
 
 def test_tables_over_their_row_limits():
     assert max_length("numbers.points") == 500
-    assert max_length("next_steps.contact_log") == 1_000
+    log = "next_steps.applications.0.contact_log"
+    assert max_length(log) == 1_000
     rows = [{"amount": 50_000.0}] * 501
     scenario, errors = validate_values({"numbers.points": rows})
     assert errors == {"numbers.points": "must have at most 500 rows"}
     assert scenario.numbers.points == []
     logs = [{"date": "2026-06-02"}] * 1_001
-    scenario, errors = validate_values({"next_steps.contact_log": logs})
-    assert errors == {"next_steps.contact_log": "must have at most 1,000 rows"}
+    scenario, errors = validate_values({log: logs, "next_steps.application_count": 1})
+    assert errors == {log: "must have at most 1,000 rows"}
     # exactly at the limit is fine
     scenario, errors = validate_values({"numbers.points": rows[:500]})
     assert errors == {}
@@ -688,8 +699,11 @@ def test_tables_over_their_row_limits():
 def test_bad_cell_is_reported_on_its_table():
     _, errors = validate_values({"numbers.points": [{"amount": 1.0}, {"amount": -1.0}]})
     assert errors == {"numbers.points": "must be at least 0"}
-    _, errors = validate_values({"next_steps.contact_log": [{"channel": "fax"}]})
-    assert list(errors) == ["next_steps.contact_log"]
+    log = "next_steps.applications.0.contact_log"
+    _, errors = validate_values({log: [{"channel": "fax"}], "next_steps.application_count": 1})
+    assert list(errors) == [log]
+    _, errors = validate_values({log: [{"kind": "bribe"}], "next_steps.application_count": 1})
+    assert list(errors) == [log]
 
 
 @pytest.mark.parametrize(
@@ -698,33 +712,37 @@ def test_bad_cell_is_reported_on_its_table():
         ("offers.0.name", 200),
         ("numbers.occupation_code", 20),
         ("offers.1.place_state", 60),
-        ("next_steps.talking_point", 1_000),
-        ("next_steps.messages.thank_you", 20_000),
+        ("next_steps.applications.0.talking_point", 1_000),
+        ("next_steps.applications.0.messages.thank_you", 20_000),
     ],
 )
 def test_text_over_its_character_limit(path, limit):
     assert max_length(path) == limit
-    _, errors = validate_values({path: "x" * limit})
+    one = {"next_steps.application_count": 1}
+    _, errors = validate_values({path: "x" * limit, **one})
     assert errors == {}
-    scenario, errors = validate_values({path: "x" * (limit + 1)})
+    scenario, errors = validate_values({path: "x" * (limit + 1), **one})
     assert errors == {path: f"must be at most {limit:,} characters"}
-    assert _leaf(scenario, path) == DEFAULTS[path]
+    assert _leaf(scenario, path) == default_of(path)
+
+
+ONE = {"next_steps.application_count": 1}
+INTERVIEW = "next_steps.applications.0.interview_date"
 
 
 def test_dates_from_text_and_their_range():
-    scenario, errors = validate_values({"next_steps.interview_date": "2026-06-04"})
+    scenario, errors = validate_values({INTERVIEW: "2026-06-04", **ONE})
     assert errors == {}
-    assert scenario.next_steps.interview_date == dt.date(2026, 6, 4)
-    _, errors = validate_values({"next_steps.interview_date": "2026-02-30"})
-    assert errors == {
-        "next_steps.interview_date": "must be a date like 2026-06-30, got '2026-02-30'"
-    }
+    assert scenario.next_steps.applications[0].interview_date == dt.date(2026, 6, 4)
+    _, errors = validate_values({INTERVIEW: "2026-02-30", **ONE})
+    assert errors == {INTERVIEW: "must be a date like 2026-06-30, got '2026-02-30'"}
 
 
 def test_date_bound_message_is_readable():
-    _, errors = validate_values({"next_steps.decision_date": "1999-12-31"})
-    assert list(errors) == ["next_steps.decision_date"]
-    message = errors["next_steps.decision_date"]
+    path = "next_steps.applications.0.decision_date"
+    _, errors = validate_values({path: "1999-12-31", **ONE})
+    assert list(errors) == [path]
+    message = errors[path]
     assert message.startswith("must be at least")
     # shown to the user under the date box: no Python repr such as datetime.date(2000, 1, 1)
     assert "datetime" not in message, message
@@ -738,16 +756,23 @@ def test_leaf_paths():
     for path in (
         "offers.0.base_salary",
         "offers.1.letter.salary",
-        "next_steps.messages.thank_you",
+        "offers.1.application",
         "numbers.points",
-        "next_steps.contact_log",
+        "next_steps.application_count",
+        "next_steps.patience",
         "compare.home",
     ):
         assert path in LEAF_PATHS
+    # any number of applications: their leaves are not fixed, but known by pattern
+    assert not any(p.startswith("next_steps.applications.") for p in LEAF_PATHS)
+    assert is_leaf("next_steps.applications.12.messages.thank_you")
+    assert is_leaf("next_steps.applications.0.contact_log")
+    assert not is_leaf("next_steps.applications.0.contact_log.0")
+    assert not is_leaf("next_steps.applications.x.company")
     assert "offers.3.base_salary" in LEAF_PATHS  # up to four offers
     assert "current_job.base_salary" in LEAF_PATHS
     assert not any(p.startswith("offers.4") for p in LEAF_PATHS)
-    assert not any(p.startswith(("numbers.points.", "next_steps.contact_log.")) for p in LEAF_PATHS)
+    assert not any(p.startswith("numbers.points.") for p in LEAF_PATHS)
     assert len(set(LEAF_PATHS)) == len(LEAF_PATHS)
     # both offer columns have the same fields
     first = [p.removeprefix("offers.0.") for p in LEAF_PATHS if p.startswith("offers.0.")]
@@ -756,17 +781,19 @@ def test_leaf_paths():
     assert DEFAULTS["offers.1.hours_per_week"] == 37.5
     assert DEFAULTS["offers.0.bonus_payout_pct"] == 100.0
     assert DEFAULTS["numbers.points"] == []
-    assert DEFAULTS["next_steps.messages.thank_you"] is None
+    assert DEFAULTS["next_steps.application_count"] == 0
+    assert default_of("next_steps.applications.3.messages.thank_you") is None
 
 
 def test_flatten_and_nest_round_trip_the_example():
     data = example_scenario(DAY).model_dump(mode="json")
     leaves = flatten(data)
-    assert set(leaves) == set(LEAF_PATHS)
+    assert set(leaves) == set(leaf_paths(3))  # three applications
     assert leaves["offers.0.name"] == "London fintech"
     assert leaves["offers.1.place_index"] == 95.0
-    assert leaves["next_steps.interview_date"] == "2026-06-01"
-    assert leaves["next_steps.decision_date"] == "2026-06-08"  # a week later
+    assert leaves["next_steps.application_count"] == 3
+    assert leaves["next_steps.applications.0.interview_date"] == "2026-06-01"
+    assert leaves["next_steps.applications.0.decision_date"] == "2026-06-08"  # a week later
     assert _nest(leaves) == data
     scenario, errors = validate_values(leaves)
     assert errors == {}
@@ -776,11 +803,12 @@ def test_flatten_and_nest_round_trip_the_example():
 def test_json_and_python_values_round_trip_dates():
     day = dt.date(2026, 6, 2)
     assert json_value(day) == "2026-06-02"
-    assert python_value("next_steps.promised_date", "2026-06-02") == day
-    assert python_value("next_steps.promised_date", json_value(day)) == day
-    assert python_value("next_steps.interview_date", None) is None
+    promised = "next_steps.applications.2.promised_date"
+    assert python_value(promised, "2026-06-02") == day
+    assert python_value(promised, json_value(day)) == day
+    assert python_value(INTERVIEW, None) is None
     # text that is not a date is left for validation to report
-    assert python_value("next_steps.interview_date", "soon") == "soon"
+    assert python_value(INTERVIEW, "soon") == "soon"
     # not a date path: ISO-looking text stays text
     assert python_value("offers.0.name", "2026-06-02") == "2026-06-02"
 
@@ -795,7 +823,7 @@ def test_json_and_python_values_round_trip_contact_log_rows():
         {"date": "2026-06-02", "channel": "email", "direction": "sent", "note": "thanks"},
         {"date": None, "channel": "phone", "direction": "received", "note": ""},
     ]
-    assert python_value("next_steps.contact_log", stored) == rows
+    assert python_value("next_steps.applications.1.contact_log", stored) == rows
     points = [{"amount": 5_000.0, "per": "month", "label": "2026-06-02"}]
     assert python_value("numbers.points", json_value(points)) == points
 
@@ -942,19 +970,22 @@ def _log_row(day: dt.date | None, note: str) -> LogRow:
     return LogRow(date=day, channel="phone", direction="received", note=note)
 
 
-def test_next_steps_plan_args():
-    steps = NextStepsInput(
+def test_application_plan_args():
+    steps = ApplicationInput(
+        id="a1",
         interview_date=dt.date(2026, 6, 4),
         decision_date=dt.date(2026, 6, 11),
         contact_method="recruiter",
         agency=True,
         promised_items="  code sample ",
         promised_date=dt.date(2026, 6, 6),
-        patience="a_week",
-        interviewer="  Sam  ",
+        interviewer="  Sam, Alex  ",
         company=" Acme ",
+        stage="offer",
+        stage_date=dt.date(2026, 6, 12),
+        answer_by=dt.date(2026, 6, 19),
     )
-    query = steps.to_core(role=" developer ")
+    query = steps.to_core(role=" developer ", patience="a_week", region=("GB", "SCT"))
     assert dict(query.plan_args) == {
         "interview_date": dt.date(2026, 6, 4),
         "decision_date": dt.date(2026, 6, 11),
@@ -963,31 +994,113 @@ def test_next_steps_plan_args():
         "promised_items": (("code sample", dt.date(2026, 6, 6)),),
         "patience": "a_week",
         "log": ContactLog(),
-        "interviewer_names": ("Sam",),
+        "interviewer_names": ("Sam", "Alex"),
         "company": "Acme",
         "role": "developer",
+        "country": "GB",
+        "subdivision": "SCT",
+        "stage": "offer",
+        "stage_date": dt.date(2026, 6, 12),
+        "answer_by": dt.date(2026, 6, 19),
+        "key": "a1",
     }
     plan = follow_up_plan(**query.plan_args)
-    assert plan.company == "Acme"
+    assert (plan.company, plan.key, plan.subdivision) == ("Acme", "a1", "SCT")
+    # the application's own role wins over the one from Your numbers; "applied" plans as
+    # "interviewing" (its interview date is set)
+    own = ApplicationInput(interview_date=dt.date(2026, 6, 4), role="Analyst").to_core("dev")
+    assert (own.plan_args["role"], own.plan_args["stage"]) == ("Analyst", "interviewing")
 
 
-def test_next_steps_plan_args_blanks():
+def test_application_stage_must_be_known():
+    _, errors = validate_values(
+        {"next_steps.application_count": 1, "next_steps.applications.0.stage": "hired"}
+    )
+    assert list(errors) == ["next_steps.applications.0.stage"]
+    assert errors["next_steps.applications.0.stage"].startswith("must be one of applied")
+
+
+def test_application_count_out_of_range_is_reported_on_the_count():
+    for bad, rule in ((-1, "must be at least 0"), (201, "must be at most 200")):
+        scenario, errors = validate_values({"next_steps.application_count": bad})
+        assert errors == {"next_steps.application_count": rule}
+        assert scenario.next_steps.applications == []
+    # leaves beyond the count are ignored (left over after a removal)
+    scenario, errors = validate_values(
+        {"next_steps.application_count": 1, "next_steps.applications.1.company": "Gone"}
+    )
+    assert errors == {}
+    assert [a.company for a in scenario.next_steps.applications] == [""]
+
+
+def test_single_application_data_becomes_the_first_application():
+    old = {
+        "next_steps.company": "Acme",
+        "next_steps.interview_date": "2026-06-04",
+        "next_steps.patience": "a_week",
+        "next_steps.messages.thank_you": "My own thanks",
+        "next_steps.contact_log": [{"date": "2026-06-04", "note": "thanks"}],
+        "numbers.role": "dev",
+    }
+    up = upgrade_leaves(old, lambda: "first")
+    assert up["next_steps.application_count"] == 1
+    assert up["next_steps.applications.0.company"] == "Acme"
+    assert up["next_steps.applications.0.id"] == "first"
+    assert up["next_steps.applications.0.stage"] == "interviewing"
+    assert up["next_steps.applications.0.messages.thank_you"] == "My own thanks"
+    assert up["next_steps.patience"] == "a_week"  # still the setting for every application
+    assert up["numbers.role"] == "dev"
+    assert not any(p in up for p in ("next_steps.company", "next_steps.contact_log"))
+    scenario, errors = validate_values(up)
+    assert errors == {}
+    (only,) = scenario.next_steps.applications
+    assert only.contact_log[0].note == "thanks"
+    # nothing was filled in: no application; already upgraded: unchanged
+    assert upgrade_leaves({"next_steps.company": ""}, lambda: "x") == {
+        "next_steps.application_count": 0
+    }
+    assert upgrade_leaves(up, lambda: "x") == up
+    assert upgrade_next_steps({"applications": [], "country": "US"}, lambda: "x") == {
+        "applications": [],
+        "country": "US",
+    }
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({}, ("GB", "ENG")),  # pounds
+        ({"numbers.currency": "USD"}, ("US", None)),
+        ({"numbers.currency": "EUR"}, (None, None)),
+        ({"current_job.tax_country": "GB", "current_job.tax_region": "scotland"}, ("GB", "SCT")),
+        ({"offers.0.tax_country": "US", "offers.0.tax_state": "North Carolina"}, ("US", "NC")),
+        ({"next_steps.country": "none"}, (None, None)),
+        ({"next_steps.country": "US", "next_steps.subdivision": "tx"}, ("US", "TX")),
+    ],
+)
+def test_holiday_region_from_settings(values, expected):
+    scenario, errors = validate_values(values)
+    assert errors == {}
+    assert holiday_region(scenario) == expected
+
+
+def test_application_plan_args_blanks():
     base = {"interview_date": dt.date(2026, 6, 4)}
-    args = NextStepsInput(**base, company="  ", interviewer=" ").to_core().plan_args
+    args = ApplicationInput(**base, company="  ", interviewer=" ").to_core().plan_args
     assert args["company"] is None
     assert args["role"] is None
     assert args["interviewer_names"] == ()
     # a promised item needs both the text and the date
-    only_text = NextStepsInput(**base, promised_items="references").to_core().plan_args
+    only_text = ApplicationInput(**base, promised_items="references").to_core().plan_args
     assert only_text["promised_items"] == ()
-    only_date = NextStepsInput(**base, promised_date=dt.date(2026, 6, 5)).to_core().plan_args
+    only_date = ApplicationInput(**base, promised_date=dt.date(2026, 6, 5)).to_core().plan_args
     assert only_date["promised_items"] == ()
     # no interview date: no plan yet
-    assert NextStepsInput(company="Acme").to_core().plan_args is None
+    assert ApplicationInput(company="Acme").to_core().plan_args is None
 
 
 def test_contact_log_skips_undated_rows_and_sorts_by_date():
-    steps = NextStepsInput(
+    steps = ApplicationInput(
         interview_date=dt.date(2026, 6, 1),
         contact_log=[
             _log_row(dt.date(2026, 6, 9), "later"),
@@ -1004,10 +1117,10 @@ def test_contact_log_skips_undated_rows_and_sorts_by_date():
 
 
 def test_acceptance_terms():
-    query = NextStepsInput(min_holiday_days=25.0, min_home_days=2.0).to_core()
+    query = ApplicationInput(min_holiday_days=25.0, min_home_days=2.0).to_core()
     assert query.terms == AcceptanceTerms(min_holiday_days=25.0, min_home_working_days=2.0)
     assert query.min_salary_from_bands is True
-    query = NextStepsInput(min_salary=58_000.0).to_core()
+    query = ApplicationInput(min_salary=58_000.0).to_core()
     assert query.terms == AcceptanceTerms(min_salary=58_000.0)
     assert query.min_salary_from_bands is False
 
