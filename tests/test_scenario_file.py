@@ -15,6 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app_pages.models import (
+    APPLICATION_STAGES,
+    ApplicationInput,
     LogRow,
     NextStepsInput,
     NumbersInput,
@@ -75,11 +77,13 @@ def test_example_round_trips():
 def test_dump_has_the_header_and_both_offers():
     data = json.loads(dump_scenario(example_scenario(DAY)))
     assert data["schema"] == "offer-compass/scenario"
-    assert data["version"] == 2
+    assert data["version"] == 3
     names = [offer["name"] for offer in data["offers"]]
     assert names == ["London fintech", "Manchester scale-up", "", ""]  # up to four offers
-    assert data["next_steps"]["interview_date"] == "2026-06-01"
-    assert data["next_steps"]["decision_date"] == "2026-06-08"
+    first = data["next_steps"]["applications"][0]
+    assert first["interview_date"] == "2026-06-01"
+    assert first["decision_date"] == "2026-06-08"
+    assert len(data["next_steps"]["applications"]) == 3
 
 
 def test_default_scenario_round_trips():
@@ -118,9 +122,17 @@ def scenarios(draw: st.DrawFn) -> ScenarioInput:
         offers=offers,
         weights=WeightsInput(base=draw(st.integers(0, 5))),
         next_steps=NextStepsInput(
-            interview_date=draw(DATES),
-            contact_log=log,
-            talking_point=draw(TEXT),
+            applications=[
+                ApplicationInput(
+                    id=f"a{number}",
+                    interview_date=draw(DATES),
+                    contact_log=log,
+                    talking_point=draw(TEXT),
+                    stage=draw(st.sampled_from(APPLICATION_STAGES)),
+                )
+                for number in range(draw(st.integers(0, 3)))
+            ],
+            country=draw(st.sampled_from(["", "none", "GB", "US"])),
         ),
     )
 
@@ -132,7 +144,7 @@ def test_any_scenario_round_trips(scenario):
 
 # --- hostile files --------------------------------------------------------------------------------
 
-HEADER = f'{{"schema": "{SCHEMA}", "version": 2'
+HEADER = f'{{"schema": "{SCHEMA}", "version": 3'
 
 
 def _with(body: str) -> bytes:
@@ -154,7 +166,7 @@ def _with(body: str) -> bytes:
         (b'{"schema": "someone-else/budget", "version": 2}', "schema", "someone-else/budget"),
         (b'{"version": 2, "numbers": {}}', "schema", "offer-compass/scenario"),
         (b'{"schema": ["offer-compass/scenario"], "version": 2}', "schema", "must be"),
-        (_file(3).encode(), "version", "newer"),
+        (_file(4).encode(), "version", "newer"),
         (_file(0).encode(), "version", "at least 1"),
         (_file(-1).encode(), "version", "at least 1"),
         (_file("2").encode(), "version", "whole number"),
@@ -171,8 +183,8 @@ def test_refused_before_reading_the_body(raw, field, words):
 
 
 def test_newer_version_message():
-    err = _refused(_file(3))
-    assert err.rule == "3 is newer than this app understands (2): please update the app"
+    err = _refused(_file(4))
+    assert err.rule == "4 is newer than this app understands (3): please update the app"
 
 
 @pytest.mark.parametrize(
@@ -267,7 +279,11 @@ def test_duplicate_keys():
         ('"weights": {"base": 9}', "weights.base", "must be at most 5"),
         ('"compare": {"home": 5}', "compare.home", "must be at most 4"),
         ('"numbers": {"points": [{"amount": -1}]}', "numbers.points", "must be at least 0"),
-        ('"next_steps": {"interview_date": "2026-02-30"}', "next_steps.interview_date", "date"),
+        (
+            '"next_steps": {"applications": [{"interview_date": "2026-02-30"}]}',
+            "next_steps.applications.0.interview_date",
+            "date",
+        ),
         ('"offers": [{"tax_year": 2025.5}, {}]', "offers.0.tax_year", "integer"),
     ],
 )
@@ -354,8 +370,45 @@ def test_version_1_loads_into_the_right_columns():
     assert scenario.compare.years == 5
     assert scenario.numbers.current_salary == 52_000.0
     assert scenario.numbers.uplift_pct == 5.0
-    # and the converted scenario saves as version 2
-    assert json.loads(dump_scenario(scenario))["version"] == 2
+    # and the converted scenario saves as version 3
+    assert json.loads(dump_scenario(scenario))["version"] == 3
+
+
+# --- version 2: one application ------------------------------------------------------------------
+
+
+def test_version_2_single_application_becomes_the_first_of_the_list():
+    v2 = {
+        "schema": SCHEMA,
+        "version": 2,
+        "numbers": {"role": "developer"},
+        "next_steps": {
+            "interview_date": "2026-06-01",
+            "decision_date": "2026-06-08",
+            "company": "Acme",
+            "interviewer": "Sam",
+            "patience": "a_week",
+            "min_salary": 58_000.0,
+            "contact_log": [{"date": "2026-06-01", "channel": "email", "note": "thanks"}],
+            "messages": {"thank_you": "My own words"},
+        },
+    }
+    scenario = load_scenario(json.dumps(v2))
+    (only,) = scenario.next_steps.applications
+    assert (only.company, only.interviewer, only.stage) == ("Acme", "Sam", "interviewing")
+    assert only.interview_date == dt.date(2026, 6, 1)
+    assert only.min_salary == 58_000.0
+    assert only.contact_log[0].note == "thanks"
+    assert only.messages.thank_you == "My own words"
+    assert len(only.id) == 12
+    assert scenario.next_steps.patience == "a_week"
+    # an empty version-2 next steps: no application
+    empty = load_scenario(json.dumps({**v2, "next_steps": {"company": ""}}))
+    assert empty.next_steps.applications == []
+    # a bad version-2 field is named where it now lives
+    bad = {**v2, "next_steps": {"interview_date": "2026-02-30"}}
+    err = _refused(json.dumps(bad))
+    assert err.field == "next_steps.applications.0.interview_date"
 
 
 def test_version_1_home_offer_a_and_one_side_only():
