@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app_pages import sidebar
-from app_pages.models import DEFAULTS, flatten
+from app_pages.models import default_of, flatten
 from app_pages.scenario_file import dump_scenario, example_scenario
 from app_pages.store import DB_NAME, Store
 from tests.conftest import open_app, texts
@@ -57,13 +57,13 @@ def test_a_stale_tab_switching_pages_reverts_nothing(home):
     stale = open_app("numbers")
     one.number_input(key="offers.0.base_salary").set_value(75000).run()
     one.switch_page("app_pages/next_steps.py").run()
-    one.text_input(key="next_steps.interviewer").set_value("Ana").run()
+    one.text_input(key="next_steps.applications.0.interviewer").set_value("Ana").run()
     for page in ("compare", "next_steps", "about", "numbers"):
         stale.switch_page(f"app_pages/{page}.py").run()
         assert not stale.exception
     stored = _stored(home)
     assert stored["offers.0.base_salary"] == 75000.0
-    assert stored["next_steps.interviewer"] == "Ana"
+    assert stored["next_steps.applications.0.interviewer"] == "Ana"
 
 
 def test_same_field_in_two_tabs_later_wins_and_the_other_is_told(home):
@@ -95,25 +95,26 @@ def test_message_edits_and_checklist_ticks_are_saved(home):
     at = _example(open_app("next_steps"))
     note = "Dear Sam, " + "thank you. " * 560  # over 6,000 characters
     assert len(note) > 6000
-    at.text_area(key="_oc_msg.thank_you").set_value(note).run()
+    # the example opens on its first application (Manchester), linked to the second offer
+    at.text_area(key="_oc_msg.app.0.thank_you").set_value(note).run()
     at.checkbox(key="offers.1.letter.salary").check().run()
     assert not at.exception
     fresh = open_app("next_steps")
-    assert fresh.text_area(key="_oc_msg.thank_you").value == note
+    assert fresh.text_area(key="_oc_msg.app.0.thank_you").value == note
     assert fresh.checkbox(key="offers.1.letter.salary").value is True
-    assert fresh.checkbox(key="offers.0.letter.salary").value is False
+    assert _stored(home)["offers.0.letter.salary"] is False
     # going back to the ready text drops the edit
-    fresh.button(key="_oc_msg_reset.thank_you").click().run()
-    assert _stored(home)["next_steps.messages.thank_you"] is None
-    assert "Sam" in fresh.text_area(key="_oc_msg.thank_you").value
+    fresh.button(key="_oc_msg_reset.app.0.thank_you").click().run()
+    assert _stored(home)["next_steps.applications.0.messages.thank_you"] is None
+    assert "Sam" in fresh.text_area(key="_oc_msg.app.0.thank_you").value
 
 
 def test_messages_follow_their_inputs_at_once(home):
     at = _example(open_app("next_steps"))
-    assert "Sam" in at.text_area(key="_oc_msg.thank_you").value
-    at.text_input(key="next_steps.interviewer").set_value("Jordan").run()
-    assert "Jordan" in at.text_area(key="_oc_msg.thank_you").value
-    assert "Sam" not in at.text_area(key="_oc_msg.thank_you").value
+    assert "Sam" in at.text_area(key="_oc_msg.app.0.thank_you").value
+    at.text_input(key="next_steps.applications.0.interviewer").set_value("Jordan").run()
+    assert "Jordan" in at.text_area(key="_oc_msg.app.0.thank_you").value
+    assert "Sam" not in at.text_area(key="_oc_msg.app.0.thank_you").value
     codes = [str(c.value) for c in at.get("code")]
     assert any("Jordan" in code for code in codes)
 
@@ -124,7 +125,7 @@ def test_long_notes_and_many_rows_survive_a_restart(home):
     rows = [{"amount": 50_000.0 + i, "per": "year", "label": f"ad {i}"} for i in range(250)]
     note = "x" * 6000
     data["numbers"]["points"] = rows
-    data["next_steps"]["contact_log"] = [
+    data["next_steps"]["applications"][0]["contact_log"] = [
         {"date": "2026-06-02", "channel": "email", "direction": "sent", "note": note}
     ]
     raw = json.dumps(data).encode()
@@ -135,7 +136,8 @@ def test_long_notes_and_many_rows_survive_a_restart(home):
     assert len(points) == 250
     assert points[249]["label"] == "ad 249"
     restarted.switch_page("app_pages/next_steps.py").run()
-    assert restarted.session_state["next_steps.contact_log"][0]["note"] == note
+    log = restarted.session_state["next_steps.applications.0.contact_log"]
+    assert log[0]["note"] == note
 
 
 # --- the store failing -------------------------------------------------------------------------
@@ -162,20 +164,21 @@ def test_a_folder_where_the_database_should_be_is_an_error_on_the_page(home):
 
 def test_a_failed_save_is_shown_and_nothing_typed_is_lost(home):
     at = open_app("next_steps")
+    at.button(key="_oc_add_application").click().run()
     store = at.session_state["_oc_session"].store
     pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
     store._conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full
     note = "y" * 20_000
-    at.text_area(key="_oc_msg.status_check").set_value(note).run()
+    at.text_area(key="_oc_msg.app.0.thank_you").set_value(note).run()
     assert not at.exception
     assert any("disk is full" in e for e in texts(at, "error"))
-    assert at.text_area(key="_oc_msg.status_check").value == note  # still in the tab
+    assert at.text_area(key="_oc_msg.app.0.thank_you").value == note  # still in the tab
     store._conn.execute("PRAGMA max_page_count = 1073741823")  # room again
-    at.text_input(key="next_steps.company").set_value("Acme").run()
+    at.text_input(key="next_steps.applications.0.company").set_value("Acme").run()
     assert not any("disk is full" in e for e in texts(at, "error"))
     stored = _stored(home)
-    assert stored["next_steps.messages.status_check"] == note  # the retry saved it too
-    assert stored["next_steps.company"] == "Acme"
+    assert stored["next_steps.applications.0.messages.thank_you"] == note  # retried, saved
+    assert stored["next_steps.applications.0.company"] == "Acme"
 
 
 def test_an_unreadable_database_is_kept_aside_and_a_second_one_too(home):
@@ -252,7 +255,7 @@ def test_download_then_load_restores_every_field(home):
     at.run()
     expected = flatten(example_scenario().model_dump(mode="json"))
     stored = _stored(home)
-    assert {p: stored.get(p, DEFAULTS[p]) for p in expected} == expected
+    assert {p: stored.get(p, default_of(p)) for p in expected} == expected
 
 
 def test_start_again_can_be_undone_from_recent_versions(home):
@@ -291,7 +294,7 @@ def test_scenarios_are_kept_apart(home):
 def test_every_widget_key_is_a_field_path(home):
     """Widget keys are the input models' field paths (or the app's own _oc controls), so every
     message can be put under the widget that caused it."""
-    from app_pages.models import LEAF_PATHS
+    from app_pages.models import LEAF_PATHS, is_leaf
 
     at = _example(open_app("numbers"))
     seen = set()
@@ -311,9 +314,10 @@ def test_every_widget_key_is_a_field_path(home):
             for widget in getattr(at, kind):
                 key = widget.key
                 assert key is not None, (page, kind, widget.label)
-                assert key in LEAF_PATHS or key.startswith("_oc"), key
+                assert key in LEAF_PATHS or is_leaf(key) or key.startswith("_oc"), key
                 seen.add(key)
     assert {"offers.0.base_salary", "offers.1.letter.salary", "numbers.current_salary"} <= seen
+    assert {"next_steps.applications.0.company", "offers.0.application"} <= seen
 
 
 def test_deleting_a_scenario_needs_a_tick_and_keeps_the_others(home):
