@@ -861,8 +861,8 @@ class LogRow(_Row):
     date: Day | None = None
     channel: Literal["email", "phone", "recruiter", "in person"] = "email"
     direction: Literal["sent", "received"] = "sent"
-    note: str = _text(MAX_NOTE)
     kind: str = Field(default="", max_length=40)
+    note: str = _text(MAX_NOTE)
 
     @field_validator("kind")
     @classmethod
@@ -1074,12 +1074,15 @@ def holiday_region(scenario: ScenarioInput) -> tuple[str | None, str | None]:
     ('GB', 'ENG')
     >>> holiday_region(ScenarioInput(next_steps={"country": "US", "subdivision": "NC"}))
     ('US', 'NC')
+    >>> holiday_region(ScenarioInput(next_steps={"country": "GB", "subdivision": "NC"}))
+    ('GB', None)
     """
     steps = scenario.next_steps
     if steps.country == "none":
         return None, None
-    if steps.country:
-        return steps.country, steps.subdivision.strip().upper() or None
+    if steps.country:  # a subdivision not of that country (an edited file) is left out
+        found = steps.subdivision.strip().upper()
+        return steps.country, found if found in HOLIDAY_SUBDIVISIONS[steps.country] else None
     for job in (scenario.current_job, *scenario.offers):
         if job.tax_country == "GB":
             return "GB", {"scotland": "SCT"}.get(job.tax_region, "ENG")

@@ -157,8 +157,8 @@ with applications_tab:
                 "direction": st.column_config.SelectboxColumn(
                     "Sent or received", options=["sent", "received"]
                 ),
+                "kind": st.column_config.TextColumn("For (Mark done fills it)", disabled=True),
                 "note": st.column_config.TextColumn("Note", max_chars=20_000),
-                "kind": st.column_config.TextColumn("For (filled by Mark done)", disabled=True),
             },
             label="Contact log",
             help="Every message and call: the log moves the plan on (sent check-ins are "

@@ -941,13 +941,12 @@ def _early_actions(inp: _Inputs, sent: list[tuple[str, LogEntry]]) -> list[PlanA
     """Thank-you, references, agency feedback and promised items."""
     done_kinds = {kind for kind, _ in sent}
     who = _names(inp.names)
-    where = f" at {inp.company}" if inp.company else ""
     deadline = inp.interview + _ONE_DAY
     day_of = inp.days.roll(inp.interview)
     actions = [
         PlanAction(
             inp.interview,
-            f"Send a thank-you note to {who}" if who else f"Send a thank-you note{where}",
+            f"Send a thank-you note to {who}" if who else "Send a thank-you note",
             f"Within 24 hours of the interview (by {_day(deadline)}, today is best): thank "
             "them, say you are interested and mention one point you discussed."
             + (" One short note to each interviewer." if len(inp.names) > 1 else ""),

@@ -149,16 +149,19 @@ def test_example_edit_refresh_download_and_privacy(server):
             # 5. Next steps: a new interviewer's name reaches the ready thank-you note at once.
             open_page(page, "Next steps")
             expect(page.get_by_role("heading", name="Next steps")).to_be_visible()
-            note = page.locator('[data-testid="stExpander"]').filter(has_text="Thank-you note")
+            page.get_by_role("tab", name="Applications").click()
+            note = page.locator('[data-testid="stExpander"]:visible').filter(
+                has_text="Thank-you note"
+            )
             note.locator("summary").click()
             letter = note.get_by_role("textbox", name="Your version")
             expect(letter).to_have_value(re.compile(r"\bSam\b"))
-            set_input(page, "next_steps.interviewer", "Marguerite")
+            set_input(page, "next_steps.applications.0.interviewer", "Marguerite")
             expect(letter).to_have_value(re.compile(r"\bMarguerite\b"))
             expect(letter).not_to_have_value(re.compile(r"\bSam\b"))
 
-            # 6. The plan's calendar file.
-            button = page.get_by_role("button", name=re.compile("calendar", re.IGNORECASE))
+            # 6. The application's calendar file.
+            button = page.get_by_role("button", name="This application's calendar (.ics)")
             with page.expect_download() as info:
                 button.click()
             download = info.value

@@ -49,6 +49,8 @@ PAYLOADS = (
 #: Every payload in one string (for long text), and two halves that fit a 200-character box.
 ALL = " ".join(PAYLOADS)
 HALVES = (" ".join(PAYLOADS[:3]), " ".join(PAYLOADS[3:]))
+#: The first application's field paths on Next steps.
+FIRST = "next_steps.applications.0"
 #: Scenario names (at most 80 characters each); together they hold every payload.
 NAMES = (
     f"{PAYLOADS[0]} {PAYLOADS[3]}",
@@ -288,11 +290,20 @@ def _visit_every_page(page: Any, audit: Audit, shown: dict[str, list[str]]) -> N
     audit.shown(shown.get("Compare offers", []), "Compare offers")
 
     open_page(page, "Next steps")
-    _wait_charts(page)
-    _open_expanders(page)
+    for tab in ("Today", "Timeline and calendar", "Applications"):  # the last one is checked
+        page.get_by_role("tab", name=tab).click()
+        closed = page.locator(
+            '[data-testid="stMain"] [data-testid="stExpander"] details:not([open]) > summary'
+        ).filter(visible=True)
+        for _ in range(100):
+            if not closed.count():
+                break
+            closed.first.click()
+        if tab == "Timeline and calendar":
+            _wait_charts(page)
+        audit.check(f"Next steps, {tab}")
     messages = page.get_by_role("textbox", name="Your version")
-    assert messages.count() >= 10
-    audit.check("Next steps")
+    assert messages.count() >= 4
     audit.shown(shown.get("Next steps", []), "Next steps")
 
     open_page(page, "About")
@@ -362,16 +373,21 @@ def test_typed_payloads_never_run(server, turn):
 
             # Next steps: the interview's details, a contact-log note, a message of your own.
             open_page(page, "Next steps")
-            set_input(page, "next_steps.company", one)
-            set_input(page, "next_steps.interviewer", other)
-            set_input(page, "next_steps.talking_point", ALL)
-            set_input(page, "next_steps.promised_items", other)
-            log = _table(page, "next_steps.contact_log")
+            page.get_by_role("tab", name="Applications").click()
+            with rerun(page):
+                page.get_by_role("button", name="Add an application").click()
+            set_input(page, f"{FIRST}.company", one)
+            set_input(page, f"{FIRST}.interviewer", other)
+            set_input(page, f"{FIRST}.talking_point", ALL)
+            set_input(page, f"{FIRST}.promised_items", other)
+            log = _table(page, f"{FIRST}.contact_log")
             with rerun(page):
                 log.hover()
                 log.get_by_role("button", name="Add row").click()
-            _edit_table_cell(page, _table(page, "next_steps.contact_log"), 0, ALL)
-            note = page.locator('[data-testid="stExpander"]').filter(has_text="Thank-you note")
+            _edit_table_cell(page, _table(page, f"{FIRST}.contact_log"), 0, ALL)
+            note = page.locator('[data-testid="stExpander"]:visible').filter(
+                has_text="Thank-you note"
+            )
             note.locator("summary").click()
             letter = note.get_by_role("textbox", name="Your version")
             letter.fill(f"{ALL}\n\n{one}")
@@ -398,7 +414,7 @@ def test_typed_payloads_never_run(server, turn):
 
 def _hostile_file(turn: int) -> str:
     """A version-2 scenario file: the example with a payload in every text field."""
-    from app_pages.models import DEFAULTS, ScenarioInput, max_length
+    from app_pages.models import ScenarioInput, default_of, leaf_paths, max_length
     from app_pages.scenario_file import dump_scenario, example_scenario
 
     data = example_scenario().model_dump(mode="json")
@@ -411,10 +427,13 @@ def _hostile_file(turn: int) -> str:
             return PAYLOADS[5][:limit]
         return next(halves)
 
-    for path, default in DEFAULTS.items():
-        limit = max_length(path)
+    applications = data["next_steps"]["applications"]
+    for path in leaf_paths(len(applications)):
+        default = default_of(path)
+        limit = max_length(path) if path != "next_steps.application_count" else None
         free_text = isinstance(default, str) and limit is not None
-        if not (free_text or path.startswith("next_steps.messages.")):
+        choice = path.endswith((".stage", ".subdivision"))
+        if choice or not (free_text or ".messages." in path):
             continue
         node: Any = data
         *parents, leaf = path.split(".")
@@ -423,8 +442,8 @@ def _hostile_file(turn: int) -> str:
         node[leaf] = text(limit)
     for row in data["numbers"]["points"]:
         row["label"] = text(200)
-    interview = data["next_steps"]["interview_date"]
-    data["next_steps"]["contact_log"] = [
+    interview = applications[0]["interview_date"]
+    applications[0]["contact_log"] = [
         {"date": interview, "channel": "email", "direction": "sent", "note": ALL},
         {"date": interview, "channel": "phone", "direction": "received", "note": text(200)},
     ]
