@@ -136,7 +136,9 @@ def _thank_you(page: Any) -> Any:
     """The thank-you note's "Your version" box, its expander opened."""
     from playwright.sync_api import expect
 
-    expander = page.locator('[data-testid="stExpander"]:visible').filter(has_text="Thank-you note")
+    expander = (
+        page.locator('[data-testid="stExpander"]:visible').filter(has_text="Thank-you note").first
+    )
     details = expander.locator("details")
     if details.get_attribute("open") is None:
         expander.locator("summary").click()
