@@ -353,7 +353,7 @@ def _charts(inputs: ScenarioInput, key: str, comparison: Any, offers: list[Offer
             _waterfalls(figures, offers)
         else:
             for number, figure in enumerate(figures):
-                plot(figure, key=f"chart_{chart}_{number}")
+                plot(figure, key=f"chart_{chart}_{number}", in_place=True)
         if chart == "score" and comparison.scores is not None:
             for note in comparison.scores.notes:
                 st.caption(escape(note))

@@ -11,6 +11,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages import state
+from app_pages._echarts import echarts_option
 from app_pages.models import NumbersInput, ScenarioInput
 from app_pages.safe import escape
 from app_pages.widgets import choice, text
@@ -74,11 +75,20 @@ def state_label(field: str) -> str:
     return label_of(NUMBERS_FIELDS.get(field, field))
 
 
-def plot(figure: Any, key: str) -> None:
-    """Draw a core figure with its alt text as a caption (screen readers and a quick read)."""
-    st.plotly_chart(figure, key=key, config={"displaylogo": False})
+def plot(figure: Any, key: str, *, in_place: bool = False) -> None:
+    """Draw a core figure with its alt text as a caption (screen readers and a quick read).
+
+    ``in_place``: for charts that change with every edit (Compare). A bar or line figure then
+    goes to Streamlit's ECharts element, which keeps its chart across reruns and only takes the
+    new figures (app_pages/_echarts.py says why); anything else is drawn with Plotly.
+    """
     meta = figure.layout.meta
     alt = meta.get("alt") if isinstance(meta, dict) else None
+    option = echarts_option(figure.to_dict()) if in_place else None
+    if option is None:
+        st.plotly_chart(figure, key=key, config={"displaylogo": False})
+    else:
+        st.echarts_chart(option, key=key, height=450, alt=alt or None)
     if isinstance(alt, str) and alt:
         st.caption(escape(alt))
 

@@ -526,11 +526,14 @@ def _us_state(k: str, states: list[str]) -> None:
         options=["", *states],
     )
     used = value(k + "tax_state") or place
-    st.caption(
-        escape(f"State income tax: {used}'s own rules.")
-        if used
-        else "No state income tax is counted until you pick the state (or type a flat rate)."
-    )
+    flat = value(k + "tax_local_rate_pct")
+    if flat:
+        text = f"State and local tax: the flat {flat:g}% you entered, instead of any state's rules."
+    elif used:
+        text = f"State income tax: {used}'s own rules."
+    else:
+        text = "No state income tax is counted until you pick the state (or type a flat rate)."
+    st.caption(escape(text))
 
 
 def weights_form() -> None:

@@ -48,7 +48,7 @@ def run(quick: bool = False) -> dict[str, float]:
         full.switch_page("app_pages/compare.py").run()
         if full.exception:
             raise SystemExit(f"the Compare page failed: {full.exception}")
-        charts = len(full.get("plotly_chart"))
+        charts = len(full.get("plotly_chart")) + len(full.get("echarts_chart"))
         os.environ["OFFER_COMPASS_HOME"] = str(home / "bare")
         bare = AppTest.from_file(str(REPO / "bench" / "bare_compare_page.py"), default_timeout=120)
         bare.run()

@@ -448,3 +448,24 @@ def foreign_requests(requested: list[str], host: str) -> list[str]:
         for url in requested
         if not url.startswith(("data:", "blob:", "about:")) and urlparse(url).netloc != host
     ]
+
+
+#: True once every chart on the page is drawn: Plotly's (its SVG) and ECharts' (its canvas:
+#: Compare draws bar and line charts with ECharts), and no ECharts chart shows an error.
+CHARTS_DRAWN = """
+(least) => document.querySelectorAll(
+        '[data-testid="stPlotlyChart"], [data-testid="stEChartsChart"]').length >= least
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .every((chart) => chart.querySelector('.main-svg'))
+    && [...document.querySelectorAll('[data-testid="stEChartsChart"]')]
+        .every((chart) => chart.querySelector('canvas'))
+    && !document.querySelector('[data-testid="stEChartsChartError"]')
+"""
+CHARTS = '[data-testid="stPlotlyChart"], [data-testid="stEChartsChart"]'
+
+
+def wait_charts(page: Any, at_least: int = 0) -> int:
+    """Wait until the page has ``at_least`` charts and every one is drawn (:data:`CHARTS_DRAWN`;
+    a chart's code loads after the rerun that adds it); how many there are."""
+    page.wait_for_function(CHARTS_DRAWN, arg=at_least)
+    return int(page.locator(CHARTS).count())

@@ -28,12 +28,18 @@ from browser_util import (
     screenshot,
     seed_example,
     set_input,
+    wait_charts,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-# The first chart on the Compare page is the year-one components chart: its base-salary bars.
-FIRST_CHART_BASES = "document.querySelector('.js-plotly-plot').data[0].y.join(',')"
+# The first chart on the Compare page is the year-one components chart (ECharts: an edit updates
+# it in place); its description (alt text, the chart's aria-label) gives each offer's figures.
+FIRST_CHART = "document.querySelector('[data-testid=\"stEChartsChart\"]')"
+FIRST_CHART_BASES = (
+    f"[...{FIRST_CHART}.getAttribute('aria-label').matchAll(/base salary £([0-9,]+)/g)]"
+    ".map((m) => m[1].replaceAll(',', '')).join(',')"
+)
 # Every widget's value by its key (st-key-<path>): inputs (select boxes show theirs in one), text
 # areas, checkboxes and radios, and sliders. The sidebar's own controls (_oc_*) are left out.
 WIDGET_VALUES = """
@@ -108,20 +114,26 @@ def test_example_edit_refresh_download_and_privacy(server):
             # 2. Compare page: one chart at a time; changing a field updates the chart's own data.
             open_page(page, "Compare offers")
             expect(page.get_by_role("heading", name="Compare offers")).to_be_visible()
-            page.locator(".js-plotly-plot .main-svg").first.wait_for()
-            assert page.locator(".js-plotly-plot").count() == 1
+            assert wait_charts(page, at_least=1) == 1
             assert page.evaluate(f"() => {FIRST_CHART_BASES}") == "68000,62000"
+            canvas = page.locator('[data-testid="stEChartsChart"] canvas').first.element_handle()
             set_input(page, "offers.0.base_salary", "90000")
             page.wait_for_function(f"() => {FIRST_CHART_BASES} === '90000,62000'")
+            # the same chart took the new figures: drawn in place, not thrown away and redrawn
+            assert page.evaluate("(c) => c.isConnected", canvas)
             expect(page.get_by_text("£90,000").first).to_be_visible()
 
             # 3. Another chart: "Over the years" is drawn in place of the first.
             _pick_chart(page, "Over the years")
-            cumulative = page.locator(f"{key_selector('chart_cumulative_0')} .js-plotly-plot")
-            cumulative.locator(".main-svg").first.wait_for()
-            traces = cumulative.evaluate("(plot) => plot.data.map((t) => t.y.length)")
-            assert len(traces) >= 2, traces
-            assert all(n >= 2 for n in traces), traces
+            chart = key_selector("chart_cumulative_0")
+            cumulative = page.locator(
+                f'{chart}[data-testid="stEChartsChart"], {chart} [data-testid="stEChartsChart"]'
+            ).first
+            cumulative.locator("canvas").first.wait_for()
+            described = cumulative.get_attribute("aria-label") or ""
+            assert described.startswith("Cumulative value over 4 years"), described
+            assert "London fintech £" in described
+            assert "Manchester scale-up £" in described
             assert page.locator(key_selector("chart_components_0")).count() == 0
 
             # 3b. The year-by-year table: components down, years across, for each offer.
@@ -138,7 +150,7 @@ def test_example_edit_refresh_download_and_privacy(server):
             assert re.match(r"^90,?000", before["st-key-offers-0-base_salary"]), before
             assert len(before) > 80, sorted(before)
             reload(page)
-            page.locator(".js-plotly-plot .main-svg").first.wait_for()
+            wait_charts(page, at_least=1)
             after = page.evaluate(WIDGET_VALUES)
             changed = {k: (v, after.get(k)) for k, v in before.items() if after.get(k) != v}
             assert not changed, changed
@@ -194,12 +206,12 @@ def test_screenshots_and_no_sideways_scroll(example_server, width, height):
         page = new_page(browser, requested, width=width, height=height)
         goto(page, example_server.url)
         expect(page.get_by_text("£55,800").first).to_be_visible()
-        page.locator(".js-plotly-plot .main-svg").first.wait_for()
+        wait_charts(page, at_least=1)
         screenshot(page, ARTIFACTS / f"numbers-{width}.png")
         sizes = [page.evaluate(NO_SIDEWAYS_SCROLL)]
         goto(page, f"{example_server.url}/compare")
         expect(page.get_by_role("heading", name="Compare offers")).to_be_visible()
-        page.locator(".js-plotly-plot .main-svg").first.wait_for()
+        assert wait_charts(page, at_least=1) >= 1
         screenshot(page, ARTIFACTS / f"compare-{width}.png")
         sizes.append(page.evaluate(NO_SIDEWAYS_SCROLL))
         assert page.locator('[data-testid="stException"]').count() == 0

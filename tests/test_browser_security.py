@@ -33,6 +33,7 @@ from browser_util import (
     rerun,
     seed_example,
     set_input,
+    wait_charts,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -209,15 +210,6 @@ def _open_expander(page: Any, title: str) -> None:
         page.wait_for_function("(el) => el.open", arg=details.element_handle())
 
 
-def _wait_charts(page: Any) -> int:
-    """Wait until every Plotly chart on the page is drawn; how many there are."""
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-            .every((chart) => chart.querySelector('.main-svg'))"""
-    )
-    return int(page.locator('[data-testid="stPlotlyChart"]').count())
-
-
 def _pick_chart(page: Any, name: str) -> None:
     option = page.locator(f'{key_selector("compare.chart")} [data-testid="stRadioOption"]')
     option = option.filter(has_text=re.compile(f"^{re.escape(name)}$"))
@@ -268,7 +260,7 @@ def _table(page: Any, path: str) -> Any:
 def _visit_every_page(page: Any, audit: Audit, shown: dict[str, list[str]]) -> None:
     """Every page, every chart and every message; ``shown[page]`` must be visible as text."""
     open_page(page, "Your numbers")
-    _wait_charts(page)
+    wait_charts(page)
     _open_expanders(page)
     audit.check("Your numbers")
     audit.shown(shown.get("Your numbers", []), "Your numbers")
@@ -284,7 +276,7 @@ def _visit_every_page(page: Any, audit: Audit, shown: dict[str, list[str]]) -> N
     seen = []
     for name in CHARTS:
         _pick_chart(page, name)
-        seen.append((name, _wait_charts(page)))
+        seen.append((name, wait_charts(page, at_least=1)))
         audit.check(f"Compare, {name}")
     assert all(count >= 1 for _, count in seen), seen
     audit.shown(shown.get("Compare offers", []), "Compare offers")
@@ -300,7 +292,7 @@ def _visit_every_page(page: Any, audit: Audit, shown: dict[str, list[str]]) -> N
                 break
             closed.first.click()
         if tab == "Timeline and calendar":
-            _wait_charts(page)
+            wait_charts(page)
         audit.check(f"Next steps, {tab}")
     messages = page.get_by_role("textbox", name="Your version")
     assert messages.count() >= 4
@@ -515,18 +507,47 @@ def test_loaded_and_refused_files_never_run(server, turn):
     audit.assert_clean()
 
 
-# Where a link made from user text sits: a Markdown container or a Plotly chart.
+# Where a link made from user text sits: a Markdown container or a chart (Plotly or ECharts).
 LINKS_FROM = """
 (origin) => [...document.querySelectorAll(
   '[data-testid="stMain"] a[href], [data-testid="stMain"] [*|href], '
   + '[data-testid="stSidebar"] a[href], [data-testid="stSidebar"] [*|href]')].flatMap((a) => {
   const href = (a.getAttribute('href') || a.getAttribute('xlink:href') || '').trim();
   if (!href || href.startsWith('#') || new URL(href, location.href).origin === origin) return [];
-  const box = a.closest('[data-testid="stPlotlyChart"]') ? 'chart'
+  const box = a.closest('[data-testid="stPlotlyChart"], [data-testid="stEChartsChart"]') ? 'chart'
     : a.closest('[data-testid="stMarkdownContainer"]') ? 'markdown' : 'elsewhere';
   return [`${box}: ${href}`];
 })
 """
+
+
+def _plotly_shows_name(page: Any, name: str) -> None:
+    """A Plotly chart (the take-home waterfall) names the offer in its title, as plain text."""
+    _pick_chart(page, "Take-home pay")
+    wait_charts(page, at_least=2)  # one waterfall per offer
+    titles = page.locator('[data-testid="stPlotlyChart"] .gtitle').evaluate_all(
+        "(texts) => texts.map((t) => t.textContent)"
+    )
+    assert f"{name}: base salary after tax" in titles, titles
+
+
+def _echarts_tooltip_shows_name(page: Any, name: str) -> None:
+    """The year-one chart (ECharts) names the offer in its tooltip as text, and no element is
+    made of it (ECharts' tooltips are HTML)."""
+    _pick_chart(page, "Year one, by part")
+    wait_charts(page, at_least=1)
+    chart = page.locator('[data-testid="stEChartsChart"]').first
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] * 0.75, box["y"] + box["height"] * 0.6)
+    page.wait_for_function(
+        "([chart, name]) => [...chart.querySelectorAll('div')].some((d) => "
+        "d.textContent.includes(name))",
+        arg=[chart.element_handle(), name],
+    )
+    made = chart.evaluate("(c) => c.querySelectorAll('a, b, img, iframe, script').length")
+    assert made == 0
 
 
 @pytest.mark.parametrize(
@@ -540,7 +561,7 @@ LINKS_FROM = """
 def test_user_text_never_becomes_a_link(server, name, kind):
     """An offer name holding a URL is shown as text: no link to another host is made of it,
     neither by Markdown (a bare or escaped URL is autolinked) nor by Plotly (whose labels take
-    <a href>, <b>, <i> ... as markup)."""
+    <a href>, <b>, <i> ... as markup) nor by ECharts (whose tooltips are HTML)."""
     executable = chromium_executable()
     from playwright.sync_api import expect, sync_playwright
 
@@ -550,14 +571,12 @@ def test_user_text_never_becomes_a_link(server, name, kind):
         with artifacts_on_failure(page, f"links-{kind}"):
             set_input(page, "offers.1.name", name)
             expect(page.get_by_text(loose(f"{name}: year one"))).to_be_visible()
-            _wait_charts(page)
+            wait_charts(page)
             found = page.evaluate(LINKS_FROM, server.url)
             links = [link for link in found if not link.startswith("chart:")]
             if kind == "chart":
                 links = [link for link in found if link.startswith("chart:")]
             assert not links, f"user text became links ({kind}): {sorted(set(links))}"
             if kind == "chart":
-                labels = page.locator('[data-testid="stPlotlyChart"] .xtick text').evaluate_all(
-                    "(texts) => texts.map((t) => t.textContent)"
-                )
-                assert name in labels, labels
+                _plotly_shows_name(page, name)
+                _echarts_tooltip_shows_name(page, name)
