@@ -526,6 +526,16 @@ def _us_state(k: str, states: list[str]) -> None:
         options=["", *states],
     )
     used = value(k + "tax_state") or place
+    localities = _localities(used)
+    if localities:
+        choice(
+            k + "tax_locality",
+            "Local income tax",
+            "A city or county income tax that residents pay on top of the state's (New York "
+            "City, Yonkers, Maryland's counties). Pick where you would live.",
+            {"": "Not picked", **localities},
+            options=["", *localities],
+        )
     flat = value(k + "tax_local_rate_pct")
     if flat:
         text = f"State and local tax: the flat {flat:g}% you entered, instead of any state's rules."
@@ -534,6 +544,16 @@ def _us_state(k: str, states: list[str]) -> None:
     else:
         text = "No state income tax is counted until you pick the state (or type a flat rate)."
     st.caption(escape(text))
+
+
+@st.cache_data(show_spinner=False)
+def _localities(state: str) -> dict[str, str]:
+    """The local income taxes of ``state`` (a name, or "" for none), code to name."""
+    if not state:
+        return {}
+    from calculator.state_tax import state_localities
+
+    return state_localities(state)
 
 
 def weights_form() -> None:

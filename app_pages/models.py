@@ -52,6 +52,7 @@ from calculator.offers import (
 from calculator.periods import to_annual
 from calculator.places import STATES as US_STATES
 from calculator.places import Place, state_code
+from calculator.state_tax import state_localities
 from calculator.tax import TaxProfile, available_tax_years
 
 __all__ = [
@@ -413,6 +414,7 @@ _CORE_TO_INPUT: Final = {
     "filing_status": "tax_filing_status",
     "student_loans": "tax_student_loans",
     "state_local_rate": "tax_local_rate_pct",
+    "locality": "tax_locality",
     **{f"factors.{factor}": f"factor_{factor}" for factor in FACTORS},
 }
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?")
@@ -540,6 +542,9 @@ class OfferInput(_Input):
     tax_local_rate_pct: float | None = _pct(20)
     #: US: the state whose income tax applies; "" = the offer's place (a US state), if any.
     tax_state: str = _text(60)
+    #: US: a local income tax of that state (its code, e.g. "NYC"); "" = none (or the
+    #: state's default, where residents always pay one: Maryland's counties).
+    tax_locality: str = _text(60)
     letter: LetterChecks = Field(default_factory=LetterChecks)
     #: The id of the application (Next steps) this offer came from; "" = none.
     application: str = Field(default="", max_length=40)
@@ -772,7 +777,22 @@ class OfferInput(_Input):
             region=self.tax_state_used() or None,
             filing_status=self.tax_filing_status or "single",
             state_local_rate=(self.tax_local_rate_pct or 0.0) / 100,
+            locality=self.tax_locality_used(),
         )
+
+    def tax_locality_used(self) -> str | None:
+        """The local income tax counted: the one picked, if it belongs to the state used (a
+        locality picked before the state changed is not carried to the new state) and no
+        flat rate replaces the state's rules.
+
+        >>> offer = OfferInput(tax_country="US", tax_state="New York", tax_locality="NYC")
+        >>> offer.tax_locality_used(), offer.model_copy(update={"tax_state": "Ohio"}).tax_locality_used()
+        ('NYC', None)
+        """
+        state = self.tax_state_used()
+        if not self.tax_locality or not state or self.tax_local_rate_pct:
+            return None
+        return self.tax_locality if self.tax_locality in state_localities(state) else None
 
     def tax_state_used(self) -> str:
         """The state whose income tax a US offer pays: the one picked, else the offer's place.

@@ -220,3 +220,33 @@ def test_take_home_view_is_after_tax_everywhere_and_says_so(app):
     assert [_title(spec) for spec in _specs(app)] == ["Cumulative value over 4 years after tax"]
     app.radio(key="compare.chart").set_value("leaving").run()
     assert any("This chart is before tax" in c for c in _plain(app.caption))
+
+
+def test_a_new_york_city_offer_pays_the_city_tax_too(app):
+    _example(app)
+    app.toggle(key="compare.view_net").set_value(True).run()
+    app.radio(key="offers.1.tax_country").set_value("US").run()
+    app.radio(key="offers.1.place_kind").set_value("us_state").run()
+    app.selectbox(key="offers.1.place_state").set_value("Texas").run()
+    assert not app.get("selectbox") or all(
+        box.key != "offers.1.tax_locality" for box in app.selectbox
+    )  # Texas has no local income tax to pick
+    app.selectbox(key="offers.1.place_state").set_value("New York").run()
+    locality = app.selectbox(key="offers.1.tax_locality")
+    assert set(locality.options) >= {"Not picked", "New York City", "Yonkers"}
+    key = next(k for k in _metrics(app) if k.startswith("Manchester") and k.endswith("year one"))
+    state_only = _money(_metrics(app)[key])
+    locality.set_value("NYC").run()
+    assert not app.exception
+    with_city = _money(_metrics(app)[key])
+    # New York City's resident tax comes off take-home on top of the state's
+    assert with_city < state_only
+    # a state without local taxes: the city picked before is not carried over, and no message
+    app.selectbox(key="offers.1.place_state").set_value("Ohio").run()
+    assert not app.exception
+    assert not app.error
+    assert all(box.key != "offers.1.tax_locality" for box in app.selectbox)
+
+
+def _money(text: str) -> float:
+    return float(text.replace("£", "").replace("$", "").replace(",", ""))
