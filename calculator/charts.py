@@ -769,11 +769,24 @@ def timeline_chart(
         raise InputError("today", f"must be a date, got {type(today).__name__}")
     rows = _timeline_rows(chosen)
     fig = go.Figure()
-    kinds = list(dict.fromkeys(a.kind for plan in chosen for a in plan.actions))
+    _timeline_steps(fig, chosen, rows)
+    _timeline_marks(fig, chosen, rows, today)
+    fig.update_xaxes(tickformat="%a %d %b")
+    fig.update_yaxes(
+        autorange="reversed", type="category", categoryorder="array", categoryarray=rows
+    )
+    fig = _layout(fig, "Your job search", _timeline_alt(chosen, rows, today), None)
+    fig.update_layout(height=max(260, 150 + 60 * len(rows)))
+    return fig
+
+
+def _timeline_steps(fig: go.Figure, plans: Sequence[FollowUpPlan], rows: Sequence[str]) -> None:
+    """One trace per kind of action: its colour and shape, a marker on each plan's row."""
+    kinds = list(dict.fromkeys(a.kind for plan in plans for a in plan.actions))
     for index, kind in enumerate(kinds):
         steps = [
             (row, a)
-            for row, plan in zip(rows, chosen, strict=True)
+            for row, plan in zip(rows, plans, strict=True)
             for a in plan.actions
             if a.kind == kind
         ]
@@ -792,8 +805,14 @@ def timeline_chart(
             text=[a.title + (" (done)" if a.done else "") for _, a in steps],
             hovertemplate="%{y}, %{x|%a %d %b %Y}: %{text}<extra></extra>",
         )
+
+
+def _timeline_marks(
+    fig: go.Figure, plans: Sequence[FollowUpPlan], rows: Sequence[str], today: dt.date | None
+) -> None:
+    """The promised decision dates (a black tick on each row) and today (a dashed line)."""
     decided = [
-        (row, p.decision_date) for row, p in zip(rows, chosen, strict=True) if p.decision_date
+        (row, p.decision_date) for row, p in zip(rows, plans, strict=True) if p.decision_date
     ]
     if decided:
         fig.add_scatter(
@@ -824,13 +843,6 @@ def timeline_chart(
             yanchor="bottom",
             font={"color": "#D55E00"},
         )
-    fig.update_xaxes(tickformat="%a %d %b")
-    fig.update_yaxes(
-        autorange="reversed", type="category", categoryorder="array", categoryarray=rows
-    )
-    fig = _layout(fig, "Your job search", _timeline_alt(chosen, rows, today), None)
-    fig.update_layout(height=max(260, 150 + 60 * len(rows)))
-    return fig
 
 
 def _timeline_rows(plans: Sequence[FollowUpPlan]) -> list[str]:
