@@ -50,7 +50,11 @@ def dates(plan, kind):
         (D(2025, 6, 16), 3, D(2025, 6, 19)),  # Mon + 3 = Thu
         (D(2025, 6, 16), 5, D(2025, 6, 23)),  # Mon + 5 = next Mon
         (D(2025, 6, 14), 0, D(2025, 6, 16)),  # 0 only rolls off the weekend
-        (D(2025, 12, 31), 1, D(2026, 1, 1)),  # Wed 31 Dec + 1 = Thu 1 Jan (no country: weekends only)
+        (
+            D(2025, 12, 31),
+            1,
+            D(2026, 1, 1),
+        ),  # Wed 31 Dec + 1 = Thu 1 Jan (no country: weekends only)
         (D(2026, 12, 31), 1, D(2027, 1, 1)),  # Thu 31 Dec 2026 + 1 = Fri 1 Jan 2027
         (D(2027, 12, 31), 1, D(2028, 1, 3)),  # Fri 31 Dec 2027 + 1 = Mon 3 Jan 2028
         (D(2024, 2, 28), 1, D(2024, 2, 29)),  # Wed -> Thu 29 Feb in a leap year
