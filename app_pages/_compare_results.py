@@ -266,16 +266,10 @@ def _baseline(inputs: ScenarioInput, comparison: Any, use_net: bool) -> tuple[st
 def _verdict(comparison: Any, use_net: bool, view_text: str, years: int, money: Any) -> None:
     """Who leads, by how much, the break-even and the equal-value asks: all in the view shown
     (after tax in the take-home view: DOMAIN.md 8)."""
-    if use_net:
-        ranked = sorted(comparison.totals, key=lambda t: t.cumulative_net or 0.0, reverse=True)
-        leader, runner = ranked[0], ranked[1]
-        gap = (leader.cumulative_net or 0.0) - (runner.cumulative_net or 0.0)
-        asks = comparison.asks_net
-        be = next((a.salary for a in asks if a.offer == runner.name and a.kind == "base"), None)
-    else:
-        leader, runner = comparison.leader, comparison.runner_up
-        gap, be, asks = comparison.gap, comparison.break_even_salary, comparison.asks
-    if comparison.too_close_to_call:
+    verdict = comparison.verdict(net=use_net)
+    leader, runner, gap = verdict.leader, verdict.runner_up, verdict.gap
+    be, asks = verdict.break_even_salary, verdict.asks
+    if verdict.too_close_to_call:
         st.info(
             "Too close to call: the totals are within 2% of each other. Let your weighted "
             "score and how each job feels decide."
@@ -336,13 +330,13 @@ def _charts(inputs: ScenarioInput, key: str, comparison: Any, offers: list[Offer
             "What each offer would have paid you by then: equity before the cliff is lost and "
             "a sign-on with a repayment clause is paid back.",
         )
+    use_net, _ = _view(inputs, comparison, quiet=True)
     if chart == "years":
         with result_section():
             _year_tables(inputs, comparison)
-        _report(key, comparison, offers)
+        _report(key, comparison, offers, use_net)
         return
     with result_section():
-        use_net, _ = _view(inputs, comparison, quiet=True)
         figures = _figures(key, chart, use_net, offers, comparison)
         if use_net and chart in ("leaving", "score", "vesting", "place"):
             st.caption(
@@ -357,7 +351,7 @@ def _charts(inputs: ScenarioInput, key: str, comparison: Any, offers: list[Offer
         if chart == "score" and comparison.scores is not None:
             for note in comparison.scores.notes:
                 st.caption(escape(note))
-    _report(key, comparison, offers)
+    _report(key, comparison, offers, use_net)
 
 
 def _waterfalls(figures: list[Any], offers: list[Offer]) -> None:
@@ -373,7 +367,8 @@ def _waterfalls(figures: list[Any], offers: list[Offer]) -> None:
                     st.markdown(f"- {escape(note)}")
 
 
-def _report(key: str, comparison: Any, offers: list[Offer]) -> None:
+def _report(key: str, comparison: Any, offers: list[Offer], net: bool) -> None:
+    """The HTML report, in the view shown (after tax in the take-home view)."""
     from calculator.report import comparison_report_html
 
     with result_section():
@@ -384,12 +379,12 @@ def _report(key: str, comparison: Any, offers: list[Offer]) -> None:
             figures = [
                 figure
                 for chart in _available(comparison, offers)
-                for figure in _figures(key, chart, False, offers, comparison)
+                for figure in _figures(key, chart, net, offers, comparison)
             ]
-            return comparison_report_html(comparison, scores=scores, figures=figures)
+            return comparison_report_html(comparison, scores=scores, figures=figures, net=net)
 
         st.download_button(
-            "Download report (HTML)",
+            "Download report (HTML)" + (" after tax" if net else ""),
             data=report_html,
             file_name="offer-comparison.html",
             mime="text/html",

@@ -51,6 +51,7 @@ __all__ = [
     "BreakEven",
     "Comparison",
     "OfferTotals",
+    "Verdict",
     "View",
     "break_even_salary",
     "compare_offers",
@@ -329,6 +330,22 @@ class Ask:
 
 
 @dataclass(frozen=True, slots=True)
+class Verdict:
+    """Who leads, by how much over the horizon, and what would close the gap, in one view:
+    as the comparison's figures (``net`` False) or take-home pay after tax (DOMAIN.md 8:
+    the gap, break-even and asks all after tax). ``break_even_salary`` is the runner-up's
+    base salary that would match the leader, in its own money."""
+
+    leader: OfferTotals
+    runner_up: OfferTotals
+    gap: float
+    too_close_to_call: bool
+    break_even_salary: float | None
+    asks: tuple[Ask, ...]
+    net: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """The result of :func:`compare_offers`; ``totals`` are in the order the offers were given."""
 
@@ -372,6 +389,44 @@ class Comparison:
         """Totals within 2% of each other (DOMAIN.md 6)."""
         top = self.leader.cumulative
         return top <= 0 or self.gap <= float(_settings()["too_close_to_call"]) * top
+
+    def verdict(self, *, net: bool = False) -> Verdict:
+        """The leader, the gap, too close to call (within the 2% of DOMAIN.md 6), the
+        runner-up's break-even salary and the asks: before tax, or with ``net`` after tax
+        (every offer needs a tax profile; InputError on ``net`` otherwise).
+
+        >>> from calculator import Offer, TaxProfile
+        >>> uk = TaxProfile("GB", 2025)
+        >>> c = compare_offers(Offer("A", 60_000, tax=uk), Offer("B", 50_000, tax=uk), years=1)
+        >>> # net A: 60,000 - tax (7,540 + 9,730 x 40%) - NI (3,016 + 9,730 x 2%) = 45,357.40;
+        >>> # net B: 50,000 - tax 7,486 - NI 2,994.40 = 39,519.60
+        >>> round(c.verdict().gap), round(c.verdict(net=True).gap, 2)
+        (10000, 5837.8)
+        """
+        if not net:
+            return Verdict(
+                self.leader,
+                self.runner_up,
+                self.gap,
+                self.too_close_to_call,
+                self.break_even_salary,
+                self.asks,
+                net=False,
+            )
+        untaxed = [t.name for t in self.totals if t.cumulative_net is None]
+        if untaxed:
+            raise InputError("net", f"needs a tax profile for every offer ({', '.join(untaxed)})")
+        ranked = sorted(self.totals, key=lambda t: t.cumulative_net or 0.0, reverse=True)
+        leader, runner = ranked[0], ranked[1]
+        top, gap = (
+            leader.cumulative_net or 0.0,
+            (leader.cumulative_net or 0.0) - (runner.cumulative_net or 0.0),
+        )
+        close = top <= 0 or gap <= float(_settings()["too_close_to_call"]) * top
+        salary = next(
+            (a.salary for a in self.asks_net if a.offer == runner.name and a.kind == "base"), None
+        )
+        return Verdict(leader, runner, gap, close, salary, self.asks_net, net=True)
 
     @property
     def break_even_salary(self) -> float:

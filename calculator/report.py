@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
@@ -77,6 +77,14 @@ def _check(comparison: object, bands: object, counter: object, scores: object) -
     return comparison
 
 
+def _view_text(comparison: Comparison, net: bool) -> str:
+    if not net:
+        return comparison.view_label
+    home = comparison.home_place
+    prices = f", in {home.label} prices (same money)" if home is not None else ", as paid"
+    return f"take-home pay after tax{prices}"
+
+
 def _figures_html(figures: Sequence[Any]) -> list[str]:
     """Each figure as a <figure> with its alt text; plotly.js inline once, with the first."""
     import plotly.graph_objects as go
@@ -103,6 +111,45 @@ def _figures_html(figures: Sequence[Any]) -> list[str]:
     return out
 
 
+def _gap_html(comparison: Comparison, net: bool, money: Callable[[float | None], str]) -> list[str]:
+    """Who leads and by how much, the break-even salaries and the equal-value asks, in the
+    report's view (after tax with ``net``: DOMAIN.md 8)."""
+    years = comparison.years
+    span = f"{years} {'year' if years == 1 else 'years'}"
+    if len(comparison.totals) < 2:
+        return ["<p>Only one offer: there is nothing to compare it with.</p>"]
+    verdict = comparison.verdict(net=net)
+    after = " after tax" if net else ""
+    close = (
+        " That is too close to call (within 2%): let the weighted score and how each job "
+        "feels decide."
+        if verdict.too_close_to_call
+        else ""
+    )
+    parts = [
+        f"<p>{html.escape(verdict.leader.name)} is worth {html.escape(money(verdict.gap))} more"
+        f"{after} over {span} than {html.escape(verdict.runner_up.name)}.{html.escape(close)}</p>"
+    ]
+    if comparison.break_evens:
+        with_net = any(b.salary_net is not None for b in comparison.break_evens)
+        headers = ["Offer", "Base now", "Break-even base (before tax)", "Extra a year"]
+        headers += ["Break-even base (after tax)"] if with_net else []
+        rows = []
+        for b in comparison.break_evens:
+            row = [b.offer, money(b.current_base), money(b.salary), money(b.increase)]
+            rows.append(row + ([money(b.salary_net)] if with_net else []))
+        caption = "Base salary at which each offer would match the leader"
+        parts.append(_table(headers, rows, caption))
+    if verdict.asks:
+        closing = "the after-tax gap" if net else "the gap"
+        parts.append(
+            f"<p>The same value could come as any one of (each closes {closing}):</p><ul>"
+            + "".join(f"<li>{html.escape(a.text)}</li>" for a in verdict.asks)
+            + "</ul>"
+        )
+    return parts
+
+
 def comparison_report_html(
     comparison: Comparison,
     *,
@@ -112,6 +159,7 @@ def comparison_report_html(
     title: str = "Offer comparison",
     figures: Sequence[Any] | None = None,
     today: dt.date | None = None,
+    net: bool = False,
 ) -> str:
     """The comparison as one HTML document that works offline (issue 4).
 
@@ -121,7 +169,9 @@ def comparison_report_html(
     asks (DOMAIN.md 6); questions to ask; your levels and range when given (DOMAIN.md 1-2); the
     weighted score (DOMAIN.md 4; ``comparison.scores`` when ``scores`` is not given); and the
     charts when given, each captioned with its alt text. plotly.js is inlined once; there are
-    no ``<script src>`` or ``<link href>`` references to any host.
+    no ``<script src>`` or ``<link href>`` references to any host. With ``net`` (the take-home
+    view, every offer taxed) the gap, too-close-to-call and asks are after tax and say so
+    (pass figures built with ``net=True`` to match).
 
     >>> from calculator import Offer, compare_offers
     >>> page = comparison_report_html(compare_offers(Offer("A", 50_000), Offer("B <&>", 45_000)))
@@ -150,13 +200,14 @@ def comparison_report_html(
     parts = [
         f"<h1>{html.escape(title)}</h1>",
         f"<p class='muted'>Made on {made:%d %B %Y} by Offer Compass. "
-        f"{html.escape(PRIVACY_LINE)} Figures are {html.escape(comparison.view_label)}, over "
+        f"{html.escape(PRIVACY_LINE)} Figures are {html.escape(_view_text(comparison, net))}, over "
         f"{years} {'year' if years == 1 else 'years'}.</p>",
         "<h2>Totals</h2>",
     ]
     with_net = any(t.year_one_net is not None for t in totals)
     headers = ["Offer", "Year one", f"Over {years} years"]
     if with_net:
+        headers = ["Offer", "Year one before tax", f"Over {years} years before tax"]
         headers += ["Year one after tax", f"Over {years} years after tax"]
     headers.append("Prices")
     rows = []
@@ -182,40 +233,7 @@ def comparison_report_html(
         ),
         "<h2>The gap and what to ask for</h2>",
     ]
-    if len(totals) < 2:
-        parts.append("<p>Only one offer: there is nothing to compare it with.</p>")
-    else:
-        verdict = (
-            " That is too close to call (within 2%): let the weighted score and how each job "
-            "feels decide."
-            if comparison.too_close_to_call
-            else ""
-        )
-        parts.append(
-            f"<p>{html.escape(comparison.leader.name)} is worth {html.escape(money(comparison.gap))}"
-            f" more over {years} {'year' if years == 1 else 'years'} than "
-            f"{html.escape(comparison.runner_up.name)}.{html.escape(verdict)}</p>"
-        )
-    if comparison.break_evens:
-        be_headers = ["Offer", "Base now", "Break-even base", "Extra a year"]
-        with_net_be = any(b.salary_net is not None for b in comparison.break_evens)
-        if with_net_be:
-            be_headers.append("Break-even base (after tax)")
-        be_rows = []
-        for b in comparison.break_evens:
-            row = [b.offer, money(b.current_base), money(b.salary), money(b.increase)]
-            if with_net_be:
-                row.append(money(b.salary_net))
-            be_rows.append(row)
-        parts.append(
-            _table(be_headers, be_rows, "Base salary at which each offer would match the leader")
-        )
-    if comparison.asks:
-        parts.append(
-            "<p>The same value could come as any one of:</p><ul>"
-            + "".join(f"<li>{html.escape(a.text)}</li>" for a in comparison.asks)
-            + "</ul>"
-        )
+    parts += _gap_html(comparison, net, money)
     if comparison.questions:
         parts.append(
             "<h2>Questions to ask</h2><ul>"

@@ -216,6 +216,9 @@ def test_take_home_view_is_after_tax_everywhere_and_says_so(app):
     assert "take-home (net) pay after tax" in text
     assert "(each closes the after-tax gap)" in text
     assert [_title(spec) for spec in _specs(app)] == ["Year one after tax, by component"]
+    # the report is in the view shown, and its button says so
+    reports = [b.label for b in app.get("download_button") if "report" in b.label]
+    assert reports == ["Download report (HTML) after tax"]
     app.radio(key="compare.chart").set_value("cumulative").run()
     assert [_title(spec) for spec in _specs(app)] == ["Cumulative value over 4 years after tax"]
     app.radio(key="compare.chart").set_value("leaving").run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import re
 import subprocess
 import sys
@@ -87,7 +88,7 @@ def test_report_tables_gap_break_even_and_privacy() -> None:
     index = cells.index("Bonus")
     assert cells[index : index + 3] == ["Bonus", "£10,000", "£0"]
     # Break-even: B's base 52,000 -> 55,000.
-    index = cells.index("B", cells.index("Break-even base"))
+    index = cells.index("B", cells.index("Break-even base (before tax)"))
     assert cells[index : index + 3] == ["B", "£52,000", "£55,000"]
     assert "A is worth £6,000 more over 2 years than B." in page
     assert "raise the base salary to £55,000" in page
@@ -284,3 +285,34 @@ def test_report_without_figures_does_not_load_plotly() -> None:
         check=False,
     )
     assert done.stdout.strip() == "False False", done.stderr
+
+
+def test_take_home_report_gives_the_gap_and_asks_after_tax() -> None:
+    from calculator import Offer, compare_offers
+    from calculator.money import format_money
+    from calculator.tax import TaxProfile
+
+    uk = TaxProfile("GB", 2025)
+    comparison = compare_offers(Offer("A", 60_000, tax=uk), Offer("B", 50_000, tax=uk), years=1)
+    gross = comparison_report_html(comparison, today=dt.date(2026, 11, 29))
+    net = comparison_report_html(comparison, today=dt.date(2026, 11, 29), net=True)
+    # net A 45,357.40 - net B 39,519.60 (see Comparison.verdict) = 5,837.80 after tax
+    assert "A is worth £5,838 more after tax over 1 year than B." in net
+    assert "A is worth £10,000 more over 1 year than B." in gross
+    assert "Figures are take-home pay after tax, as paid" in net
+    assert "(each closes the after-tax gap)" in net
+    for ask in comparison.asks_net:
+        assert html.escape(ask.text) in net
+    assert format_money(comparison.asks_net[0].amount, "GBP") in net
+    assert "Year one before tax" in net  # both columns, each labelled
+
+
+def test_take_home_report_needs_every_offer_taxed() -> None:
+    from calculator import Offer, compare_offers
+    from calculator.tax import TaxProfile
+
+    comparison = compare_offers(
+        Offer("A", 60_000, tax=TaxProfile("GB", 2025)), Offer("B", 50_000), years=1
+    )
+    with pytest.raises(InputError, match="net needs a tax profile for every offer"):
+        comparison_report_html(comparison, net=True)
