@@ -44,6 +44,9 @@ File shape (amounts in dollars, rates as fractions)::
     phaseouts = [{ applies_to = "exemption", status = "single", start = 250000, share = 1 }]
     # taxable income starts from federal taxable income instead of wages (Montana)
     base = "federal_taxable"
+    # itemized deductions of the employee's Social Security and Medicare tax, taken instead of
+    # the standard deduction when larger (Alabama's Schedule A, line 6)
+    itemized_fica = true
     # federal income tax deducted: `share` of it (a number, or [lower, share] rows by income,
     # "over ... but not over"), at most `cap` (per status: a number or such rows)
     federal_tax_deduction = { share = [[0, 0.35], [25000, 0.25]], cap = { single = 5000 } }
@@ -337,6 +340,24 @@ def _addbacks(rules: Mapping[str, Any], status: str, income: float, taxable: flo
     return total
 
 
+def _itemized(rules: Mapping[str, Any], wages: float, tax_year: int, status: str) -> float:
+    """Itemized deductions a wage earner has: the employee's Social Security and Medicare
+    tax on ``wages`` (deferrals included) where the state lets it be deducted
+    (``itemized_fica``; Alabama, Code of Ala. 40-18-15(a)(3) and Form 40 Schedule A, line 6);
+    else 0. Taken only when larger than the standard deduction (see :func:`_state_tax`).
+
+    >>> _itemized({"itemized_fica": True}, 100_000, 2025, "single")  # 6,200 + 1,450
+    7650.0
+    >>> _itemized({}, 100_000, 2025, "single")
+    0.0
+    """
+    if not rules.get("itemized_fica"):
+        return 0.0
+    from .tax import us_fica
+
+    return us_fica(wages, tax_year, status)
+
+
 def _start(rules: Mapping[str, Any], income: float, federal: tuple[float, float] | None) -> float:
     """Income before the state's deductions: ``income`` (state wages), or federal taxable
     income where the state starts from it (``base = "federal_taxable"``, e.g. Montana since
@@ -352,14 +373,16 @@ def _state_tax(
     status: str,
     income: float,
     federal: tuple[float, float] | None = None,
+    itemized: float = 0.0,
 ) -> tuple[float, float]:
     """(taxable income, income tax) of a state that taxes wages, on ``income`` (wages less
     the deferrals the state allows), with ``federal`` (taxable income, income tax) for the
-    states that use them: the module docstring's rule step by step."""
+    states that use them and ``itemized`` deductions, taken when larger than the standard
+    deduction: the module docstring's rule step by step."""
     if income <= float(_by_status(rules, "no_tax_up_to", status) or 0.0):
         return 0.0, 0.0
     federal_tax = federal[1] if federal is not None else 0.0
-    deduction = _phased(rules, "standard_deduction", status, income)
+    deduction = max(_phased(rules, "standard_deduction", status, income), itemized)
     deduction += _federal_deduction(rules, status, income, federal_tax)
     exemption = _phased(rules, "exemption", status, income)
     taxable = max(0.0, _start(rules, income, federal) - deduction - exemption)
@@ -481,7 +504,9 @@ def state_income_tax(
             from .tax import us_federal_income_tax
 
             federal = us_federal_income_tax(pay - min(saved, pay), tax_year, status)
-        taxable, tax = _state_tax(rules, kind, status, income, federal)
+        taxable, tax = _state_tax(
+            rules, kind, status, income, federal, _itemized(rules, pay, tax_year, status)
+        )
         if local_rules:
             local = _local_tax(local_rules, status, income, taxable, tax)
     return StateIncomeTax(

@@ -86,6 +86,7 @@ __all__ = [
     "retirement_limits",
     "take_home",
     "us_federal_income_tax",
+    "us_fica",
 ]
 
 COUNTRIES: Final = ("GB", "US")
@@ -207,6 +208,26 @@ def us_federal_income_tax(
     status = check_choice("filing_status", filing_status, FILING_STATUSES)
     taxable = max(0.0, check_non_negative("wages", wages) - rules["standard_deduction"][status])
     return taxable, _banded(taxable, rules["income_tax"][status])
+
+
+def us_fica(wages: float, tax_year: int = DEFAULT_TAX_YEAR, filing_status: str = "single") -> float:
+    """Employee Social Security and Medicare tax on US ``wages`` (before 401(k) deferrals,
+    which stay in FICA wages): 6.2% up to the wage base, 1.45% on all, and the 0.9% Additional
+    Medicare Tax above the filing status's threshold (IRC 3101, 1401(b)(2); SSA wage base;
+    ``data/tax/US-<year>.toml``). Some states deduct it (e.g. Alabama's itemized deductions).
+
+    >>> us_fica(100_000, 2025)  # 6,200 + 1,450
+    7650.0
+    """
+    payroll = _rules("US", tax_year)["payroll"]
+    status = check_choice("filing_status", filing_status, FILING_STATUSES)
+    pay = check_non_negative("wages", wages)
+    return float(
+        min(pay, payroll["social_security_wage_base"]) * payroll["social_security_rate"]
+        + pay * payroll["medicare_rate"]
+        + max(0.0, pay - payroll["additional_medicare_threshold"][status])
+        * payroll["additional_medicare_rate"]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,14 +432,8 @@ def _us_amounts(
         )
         local, city = found.amount + found.local, found.local
         state_payroll = sum(value for _, value in found.payroll)
-    payroll = rules["payroll"]
-    fica_wages = gross + benefits  # 401(k) deferrals stay in Social Security and Medicare wages
-    social = (
-        min(fica_wages, payroll["social_security_wage_base"]) * payroll["social_security_rate"]
-        + fica_wages * payroll["medicare_rate"]
-        + max(0.0, fica_wages - payroll["additional_medicare_threshold"][filing])
-        * payroll["additional_medicare_rate"]
-    )
+    # 401(k) deferrals stay in Social Security and Medicare wages
+    social = us_fica(gross + benefits, int(rules["label"]), filing)
     return federal + local, local, social + state_payroll, 0.0, deferral, state_payroll, city
 
 

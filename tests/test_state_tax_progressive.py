@@ -93,8 +93,9 @@ CASES = [
     ("OH", 2025, "single", 28450, 0.0),
     ("OH", 2026, "married_joint", 30850, 0.0),
     #   2025 single 28,451: 28,451 - 2,400 = 26,051 taxable
-    #   26,050 x 1.31287% + 1 x 2.75% = 342.00 + 0.03 = 342.03
-    ("OH", 2025, "single", 28451, 342.0301),
+    #   26,050 x 1.31287% + 1 x 2.75% = 342.00 + 0.03 = 342.03; less the $20 exemption
+    #   credit (MAGI of $30,000 or less, R.C. 5747.022) = 322.03
+    ("OH", 2025, "single", 28451, 322.0301),
     # OH 2025 married_joint 35,000 (MAGI up to 40,000: 2 x 2,400): 35,000 - 4,800 = 30,200
     #   26,050 x 1.31287% + 4,150 x 2.75% = 342.00 + 114.13 = 456.13
     ("OH", 2025, "married_joint", 35000, 456.1276),
@@ -329,11 +330,10 @@ def test_401k_deferral_lowers_taxable_income() -> None:
 def test_left_out_rules_are_noted() -> None:
     # each simplification the engine cannot express is named in the state's notes
     # (Wisconsin's sliding standard deduction, Ohio's zero band and exemption tiers, the
-    # Rhode Island and Maine phase-outs and South Carolina's 2026 income adjusted deduction are
-    # modelled now: see the hand-worked cases above.)
+    # Rhode Island and Maine phase-outs, South Carolina's 2026 income adjusted deduction and
+    # Minnesota's standard deduction limit are modelled now: see the hand-worked cases.)
     expected = {
         "NY": "supplemental tax",
-        "MN": "standard deduction limit",
         "NM": "low- and middle-income exemption",
     }
     for state, phrase in expected.items():

@@ -19,14 +19,15 @@ SEVEN = ("AL", "AR", "CT", "MD", "MO", "MT", "OR")
 # (state, year, status, wages, locality, state tax, local tax)
 CASES = [
     # AL 2025 single 60,000: federal taxable 44,250: 1,192.50 + 32,325 x 12% = 5,071.50;
-    #   standard deduction 3,000 - 25 x 69 whole steps of 500 over 25,500 -> floor 2,500;
-    #   taxable 60,000 - 2,500 - 5,071.50 - 1,500 = 50,928.50;
-    #   10 + 100 + 47,928.50 x 5% = 2,506.425
-    ("AL", 2025, "single", 60_000, None, 2_506.425, 0.0),
+    #   standard deduction 3,000 - 25 x 69 whole steps of 500 over 25,500 -> floor 2,500,
+    #   less than the itemized FICA tax 60,000 x 7.65% = 4,590 (Schedule A, line 6);
+    #   taxable 60,000 - 4,590 - 5,071.50 - 1,500 = 48,838.50;
+    #   10 + 100 + 45,838.50 x 5% = 2,401.925
+    ("AL", 2025, "single", 60_000, None, 2_401.925, 0.0),
     # AL 2026 joint 100,000: federal taxable 67,800: 2,480 + 43,000 x 12% = 7,640;
-    #   deduction 8,500 - 175 x 149 -> floor 5,000; taxable 100,000 - 5,000 - 7,640 - 3,000
-    #   = 84,360: 20 + 200 + 78,360 x 5% = 4,138
-    ("AL", 2026, "married_joint", 100_000, None, 4_138.0, 0.0),
+    #   deduction 8,500 - 175 x 149 -> floor 5,000, less than FICA 100,000 x 7.65% = 7,650;
+    #   taxable 100,000 - 7,650 - 7,640 - 3,000 = 81,710: 20 + 200 + 75,710 x 5% = 4,005.50
+    ("AL", 2026, "married_joint", 100_000, None, 4_005.5, 0.0),
     # AR 2025 single 50,000: net 47,530: 112 + 144 + 353.60 + 21,130 x 3.9% (824.07)
     #   = 1,433.67; less the 29 credit = 1,404.67
     ("AR", 2025, "single", 50_000, None, 1_404.67, 0.0),
@@ -115,12 +116,13 @@ def test_file_has_both_years_with_sources_and_notes(state: str) -> None:
 
 def test_the_federal_tax_comes_from_take_home_after_the_401k() -> None:
     # AL 2025 single 60,000 with a 10% 401(k): wages 54,000; federal taxable 38,250:
-    #   1,192.50 + 26,325 x 12% = 4,351.50; taxable 54,000 - 2,500 - 4,351.50 - 1,500
-    #   = 45,648.50: 110 + 42,648.50 x 5% = 2,242.425
+    #   1,192.50 + 26,325 x 12% = 4,351.50; FICA stays on the 60,000: 4,590 (itemized, more
+    #   than the 2,500 standard deduction); taxable 54,000 - 4,590 - 4,351.50 - 1,500
+    #   = 43,558.50: 110 + 40,558.50 x 5% = 2,137.925
     result = take_home(60_000, "US", 2025, region="AL", pension_rate=0.1)
-    assert result.state_local_tax == pytest.approx(2_242.425)
+    assert result.state_local_tax == pytest.approx(2_137.925)
     direct = state_income_tax(60_000, "AL", 2025, deferral=6_000)
-    assert direct.amount == pytest.approx(2_242.425)
+    assert direct.amount == pytest.approx(2_137.925)
 
 
 def test_maryland_county_tax_is_counted_by_default_and_shown_apart() -> None:
