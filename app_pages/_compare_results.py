@@ -266,7 +266,7 @@ def _baseline(inputs: ScenarioInput, comparison: Any, use_net: bool) -> tuple[st
 def _verdict(comparison: Any, use_net: bool, view_text: str, years: int, money: Any) -> None:
     """Who leads, by how much, the break-even and the equal-value asks: all in the view shown
     (after tax in the take-home view: DOMAIN.md 8)."""
-    verdict = comparison.verdict(net=use_net)
+    verdict = comparison.outcome(net=use_net)
     leader, runner, gap = verdict.leader, verdict.runner_up, verdict.gap
     be, asks = verdict.break_even_salary, verdict.asks
     if verdict.too_close_to_call:

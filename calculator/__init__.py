@@ -62,6 +62,7 @@ from .compare import (
     BreakEven,
     Comparison,
     OfferTotals,
+    Outcome,
     View,
     break_even_salary,
     compare_offers,
@@ -200,6 +201,7 @@ from .tax import (
     available_tax_years,
     retirement_limits,
     take_home,
+    us_federal_income_tax,
 )
 from .verdict import (
     POSITIONS,
@@ -381,6 +383,7 @@ __all__ = [
     "OfferPosition",
     "OfferScore",
     "OfferTotals",
+    "Outcome",
     "PackageScores",
     "PayPeriod",
     "Pension",
@@ -480,6 +483,7 @@ __all__ = [
     "timeline_chart",
     "to_annual",
     "top_salary_from_percentiles",
+    "us_federal_income_tax",
     "value_benefits",
     "value_if_leaving",
     "vested_by_month",

@@ -51,7 +51,7 @@ __all__ = [
     "BreakEven",
     "Comparison",
     "OfferTotals",
-    "Verdict",
+    "Outcome",
     "View",
     "break_even_salary",
     "compare_offers",
@@ -330,7 +330,7 @@ class Ask:
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class Outcome:
     """Who leads, by how much over the horizon, and what would close the gap, in one view:
     as the comparison's figures (``net`` False) or take-home pay after tax (DOMAIN.md 8:
     the gap, break-even and asks all after tax). ``break_even_salary`` is the runner-up's
@@ -390,7 +390,7 @@ class Comparison:
         top = self.leader.cumulative
         return top <= 0 or self.gap <= float(_settings()["too_close_to_call"]) * top
 
-    def verdict(self, *, net: bool = False) -> Verdict:
+    def outcome(self, *, net: bool = False) -> Outcome:
         """The leader, the gap, too close to call (within the 2% of DOMAIN.md 6), the
         runner-up's break-even salary and the asks: before tax, or with ``net`` after tax
         (every offer needs a tax profile; InputError on ``net`` otherwise).
@@ -400,11 +400,11 @@ class Comparison:
         >>> c = compare_offers(Offer("A", 60_000, tax=uk), Offer("B", 50_000, tax=uk), years=1)
         >>> # net A: 60,000 - tax (7,540 + 9,730 x 40%) - NI (3,016 + 9,730 x 2%) = 45,357.40;
         >>> # net B: 50,000 - tax 7,486 - NI 2,994.40 = 39,519.60
-        >>> round(c.verdict().gap), round(c.verdict(net=True).gap, 2)
+        >>> round(c.outcome().gap), round(c.outcome(net=True).gap, 2)
         (10000, 5837.8)
         """
         if not net:
-            return Verdict(
+            return Outcome(
                 self.leader,
                 self.runner_up,
                 self.gap,
@@ -426,7 +426,7 @@ class Comparison:
         salary = next(
             (a.salary for a in self.asks_net if a.offer == runner.name and a.kind == "base"), None
         )
-        return Verdict(leader, runner, gap, close, salary, self.asks_net, net=True)
+        return Outcome(leader, runner, gap, close, salary, self.asks_net, net=True)
 
     @property
     def break_even_salary(self) -> float:

@@ -118,7 +118,7 @@ def _gap_html(comparison: Comparison, net: bool, money: Callable[[float | None],
     span = f"{years} {'year' if years == 1 else 'years'}"
     if len(comparison.totals) < 2:
         return ["<p>Only one offer: there is nothing to compare it with.</p>"]
-    verdict = comparison.verdict(net=net)
+    verdict = comparison.outcome(net=net)
     after = " after tax" if net else ""
     close = (
         " That is too close to call (within 2%): let the weighted score and how each job "

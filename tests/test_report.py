@@ -296,7 +296,7 @@ def test_take_home_report_gives_the_gap_and_asks_after_tax() -> None:
     comparison = compare_offers(Offer("A", 60_000, tax=uk), Offer("B", 50_000, tax=uk), years=1)
     gross = comparison_report_html(comparison, today=dt.date(2026, 11, 29))
     net = comparison_report_html(comparison, today=dt.date(2026, 11, 29), net=True)
-    # net A 45,357.40 - net B 39,519.60 (see Comparison.verdict) = 5,837.80 after tax
+    # net A 45,357.40 - net B 39,519.60 (see Comparison.outcome) = 5,837.80 after tax
     assert "A is worth £5,838 more after tax over 1 year than B." in net
     assert "A is worth £10,000 more over 1 year than B." in gross
     assert "Figures are take-home pay after tax, as paid" in net
