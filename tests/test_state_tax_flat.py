@@ -30,12 +30,21 @@ CASES = [
     ("GA", 2025, 100_000, "single", 4_567.20),
     # (100,000 - 30,000) x 4.99% = 3,493
     ("GA", 2026, 100_000, JOINT, 3_493.00),
-    # Idaho: (100,000 - 15,750 - 4,811 zero band) x 5.3% = 4,210.267
-    ("ID", 2025, 100_000, "single", 4_210.267),
-    # (100,000 - 32,200 - 9,622) x 5.3% = 3,083.434
-    ("ID", 2026, 100_000, JOINT, 3_083.434),
-    # Idaho below the zero band: 20,000 - 15,750 = 4,250 < 4,811, no tax
-    ("ID", 2025, 20_000, "single", 0.0),
+    # Idaho: (100,000 - 15,750 - 4,811 zero band) x 5.3% = 4,210.267, plus the $10 permanent
+    #   building fund tax (Idaho Code 63-3082) = 4,220.267
+    ("ID", 2025, 100_000, "single", 4_220.267),
+    # (100,000 - 32,200 - 9,622) x 5.3% = 3,083.434 + 10 = 3,093.434
+    ("ID", 2026, 100_000, JOINT, 3_093.434),
+    # Idaho below the zero band: 20,000 - 15,750 = 4,250 < 4,811, no income tax; the $10
+    #   building fund tax all the same (gross income over the standard deduction)
+    ("ID", 2025, 20_000, "single", 10.0),
+    # at the standard deduction no return is required: nothing
+    ("ID", 2025, 15_750, "single", 0.0),
+    # Pennsylvania's tax forgiveness (Schedule SP): married 15,000 is (15,000 - 13,000) / 250
+    #   = 8 steps over 13,000, 10% less each: 20% forgiven: 15,000 x 3.07% x 80% = 368.40
+    ("PA", 2025, 15_000, JOINT, 368.40),
+    # unmarried 6,600: one part-step over 6,500: 90% forgiven: 6,600 x 3.07% x 10% = 20.262
+    ("PA", 2026, 6_600, "single", 20.262),
     # Illinois: (100,000 - 2,850) x 4.95% = 4,808.925
     ("IL", 2025, 100_000, "single", 4_808.925),
     # (100,000 - 2 x 2,850) x 4.95% = 4,667.85
