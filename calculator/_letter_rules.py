@@ -60,14 +60,15 @@ CONDITIONS: Final = {
     r"\bDBS\b|Disclosure and Barring|Disclosure Scotland|\bBPSS\b|security (?:check|clearance)|"
     r"\bPVG\b",
     "credit_check": r"credit (?:check|history|reference)|financial probity",
-    "references": r"\breferences\b|\breferees?\b",
+    "references": r"\breferences\b|\breferees?\b|reference checks?",
     "right_to_work": r"right to work|eligib\w* to work|authori[sz]ed to work|\bI-9\b|"
     r"employment eligibility|work permit|immigration",
     "drug_test": r"drug|substance|alcohol (?:test|screen)",
     "medical": r"medical (?:assessment|examination|clearance|questionnaire|check)|"
-    r"occupational health|health (?:assessment|questionnaire|declaration)|fitness for work",
+    r"occupational health|health (?:assessment|questionnaire|declaration)|fitness for work|"
+    r"tuberculosis|\bTB\b|immuni[sz]ation",
     "qualifications": r"\bdegree\b|qualification|licen[cs]e|registration|registered with|"
-    r"certificat",
+    r"certificat|credential|admission to the roll|admitted as",
 }
 _CONDITION_CUE: Final = re.compile(
     r"subject to|conditional|contingent|dependent on|depends on|upon|satisfactory|"
@@ -150,29 +151,43 @@ def _money_after(sentence: str, cue: str, *, block: str = r"(?!)", span: int = 9
 
 
 # --- who and what -------------------------------------------------------------------------------
+_WORD: Final = r"[A-Z][\w&'.-]*"
 _NAME: Final = (
-    r"(?:[A-Z][\w&'.-]*|&)(?:,? (?:[A-Z][\w&'.-]*|&|and|of|for|de|the)(?= ?[A-Z&]))*"
+    rf"{_WORD}(?: (?:&|and|of|for|de|the) {_WORD}| {_WORD}| &(?= [A-Z]))*"
     r"(?:,? (?:Inc\.?|LLC|Ltd\.?|Limited|plc|PLC|LLP|Corp\.?|Co\.))?"
 )
+_ORGANISATION: Final = (
+    r"\b(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|Corp|Trust|Council|Department|University|Group|"
+    r"District|Center|Centre|Alliance|Partners|Bank|Authority|Agency|School)\b"
+)
+_TOKEN: Final = r"[\w/&'()+.-]*"
 _ROLE: Final = (
-    r"[A-Z][\w/&'()+-]*(?: (?:[A-Z(][\w/&'()+-]*|of|and|&|in|for|to|the|[IVX]{1,3}|\d+))*"
+    rf"[A-Z]{_TOKEN}(?: (?:[A-Z(0-9]{_TOKEN}|of|and|&|for|to))*"
+    r"(?:, (?!Inc|LLC|Ltd)[A-Z][\w-]*(?: [A-Z][\w-]*)*(?=,? (?:at|with|reporting|based|in|on)\b|\.?$))?"
 )
 
 
 def read_employer(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
-    """The employer, as the letter names it in an offer, a welcome or a label."""
+    """The employer, as the letter names it in an offer, a welcome or a label; else the
+    letterhead (the letter's first line, when it names an organisation: "... Ltd",
+    "... Council")."""
     patterns = (
         rf"^(?:Employer|Company|Organi[sz]ation):\s*(?P<name>{_NAME})",
         rf"\b(?i:role|position|post|job|employment|offer)\b[^.]{{0,80}}? (?:at|with) (?P<name>{_NAME})",
         rf"\b(?i:on behalf of) (?P<name>{_NAME})",
         rf"\b(?i:join(?:ing)?) (?!us\b|our\b|the team\b)(?P<name>{_NAME})",
         rf"\b(?i:welcome (?:you )?to) (?P<name>{_NAME})",
+        rf"^(?:[A-Z][a-z]+ [a-z]+! )?(?P<name>{_NAME}) (?:is|are) "
+        r"(?i:pleased|delighted|happy|excited|thrilled)",
     )
     for pattern in patterns:
         for sentence in sentences:
             match = re.search(pattern, sentence)
-            if match and len(match["name"]) > 2:
+            if match is not None and len(match["name"]) > 2:
                 return Found(_clean_name(match["name"]), sentence)
+    head = re.fullmatch(_NAME, sentences[0]) if sentences else None
+    if head is not None and re.search(_ORGANISATION, head.group()):
+        return Found(_clean_name(head.group()), sentences[0])
     return None
 
 
@@ -187,6 +202,7 @@ def read_role(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
         rf"\b(?:position|role|post|job) of (?:an? )?(?P<role>{_ROLE})",
         rf"\boffer you (?:the |a |an )?(?:(?:full|part)-time )?(?P<role>{_ROLE}) (?:position|role|post)",
         rf"\b(?:employment|join\w*[^.]{{0,60}}?|work) as (?:an? |our |the )?(?P<role>{_ROLE})",
+        rf"\bas (?:an? |our |the )(?P<role>{_ROLE})",
     )
     for pattern in patterns:
         for sentence in sentences:
@@ -225,7 +241,7 @@ _UNITS: Final[dict[str, PayPeriod]] = {
 }
 _SALARY_CUE: Final = (
     r"\b(?:(?:base|basic|annual|annualised|starting|gross|monthly|weekly|hourly|yearly)\s+)*"
-    r"(?:salary|pay rate|rate of pay|hourly rate|wage|pay|remuneration|paid)\b"
+    r"(?:salary|pay rate|rate of pay|hourly rate|base rate|basic rate|wage|pay|remuneration|paid)\b"
 )
 _NOT_SALARY: Final = (
     r"bonus|commission|allowance|on-target|\bOTE\b|sign|relocat|stipend|equity|stock|"
@@ -318,13 +334,14 @@ def read_hours(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
         rf"(?P<lead>between\s+|up to\s+|)(?P<low>{NUMBER})(?:\s*(?:-|–|to|and)\s*(?P<high>{NUMBER}))?"
         r"[\s-]*(?:contracted |working )?(?:hours?|hrs)(?:\s+of work)?\s*(?:per|a|each|every|/|in a)\s*"
         r"(?:working )?week|(?P<low2>\d+(?:\.\d+)?)-hour (?:working |work )?week"
+        r"|working week (?:is|of) (?P<low3>\d+(?:\.\d+)?) hours"
     )
     for sentence in sentences:
         for match in re.finditer(pattern, sentence, re.IGNORECASE):
             before = sentence[max(0, match.start() - 25) : match.start()].lower()
             if re.search(r"more than|exceed|over|in excess of|maximum|average of more", before):
                 continue
-            low = number_value(match["low"] or match["low2"])
+            low = number_value(match["low"] or match["low2"] or match["low3"])
             if not 1 <= low <= 100:
                 continue
             high = number_value(match["high"]) if match["high"] else None
@@ -358,7 +375,8 @@ def read_holiday(sentences: Sequence[str], found: Mapping[str, Found]) -> Result
     hit = _first(
         sentences,
         rf"(?:flexible|unlimited|discretionary|open)\s+{_LEAVE}|"
-        rf"{_LEAVE} (?:is )?(?:flexible|unlimited)|\d+(?:\.\d+)? weeks'? (?:of )?(?:paid )?{_LEAVE}",
+        rf"{_LEAVE} (?:is )?(?:flexible|unlimited)|{NUMBER} weeks'? (?:of )?(?:paid )?{_LEAVE}|"
+        rf"{_LEAVE}(?: entitlement| allowance)? (?:is|of) {NUMBER} weeks",
     )
     if hit:
         return Mention(hit[0], "no number of days is stated")
@@ -474,7 +492,7 @@ def read_equity_shares(sentences: Sequence[str], found: Mapping[str, Found]) -> 
         r"(?:restricted stock units|RSUs|units|shares|stock options|share options|EMI options|"
         r"options|incentive stock options|ISOs)"
     )
-    pattern = rf"(?<![£$€\d,.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:(?:shares of )?(?:the Company's )?)?{units}"
+    pattern = rf"(?<![£$€\d,.])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:(?:shares of )?(?:the Company's )?)?(?:ordinary |common |preferred )?{units}"
     for sentence in _equity_sentences(sentences):
         for match in re.finditer(pattern, sentence, re.IGNORECASE):
             after = sentence[match.end() : match.end() + 40].lower()
@@ -527,7 +545,7 @@ def read_vesting(sentences: Sequence[str], found: Mapping[str, Found]) -> Result
 def _schedule_of(sentence: str) -> str | tuple[float, ...] | None:
     text = sentence.lower()
     four = re.search(r"(?:four|4)[- ]years?|48 months", text)
-    cliff = re.search(r"cliff|first anniversary|one year|1 year|12 months|first year", text)
+    cliff = re.search(r"cliff|first anniversary|one[- ]year|1[- ]year|12 months|first year", text)
     if re.search(r"5%[^.]*15%[^.]*20%[^.]*(?:six|6) months", text):
         return "amazon"
     yearly = re.search(r"(\d+)%,\s*(\d+)%,\s*(\d+)%,?\s*and\s*(\d+)%", text)
@@ -555,12 +573,20 @@ _PENSION: Final = r"pension|401\(?k\)?|403\(?b\)?|retirement|superannuation|\bTS
 _EMPLOYEE: Final = r"\byou\b|\byour (?:own )?contribut|\bemployee\b|\bdefer"
 _EMPLOYER: Final = (
     r"employer|company|\bwe\b|\bus\b|trust|council|firm|bank|university|authority|department|"
-    r"\bfirm|contribute on your behalf|non-elective"
+    r"contribute on your behalf|non-elective|\bcontributes\b|\bwill contribute\b"
 )
 
 
 def _pension_sentences(sentences: Sequence[str]) -> list[str]:
-    return [s for s in sentences if _search(_PENSION, s)]
+    """Sentences about the pension, and one right after such a sentence that speaks of
+    contributions ("You will be enrolled in our pension. We will contribute 3% ...")."""
+    found = []
+    for i, sentence in enumerate(sentences):
+        if _search(_PENSION, sentence) or (
+            i > 0 and _search(_PENSION, sentences[i - 1]) and _search(r"contribut", sentence)
+        ):
+            found.append(sentence)
+    return found
 
 
 def _match_terms(sentence: str) -> tuple[float, float] | None:
@@ -571,6 +597,12 @@ def _match_terms(sentence: str) -> tuple[float, float] | None:
     )
     if first:
         return float(first.group(1)) / 100, float(first.group(2)) / 100
+    rated = _search(
+        rf"match(?:es|ing)? {pct} of (?:your |employee |all )?(?:contributions|deferrals) up to {pct}",
+        sentence,
+    )
+    if rated:
+        return float(rated.group(1)) / 100, float(rated.group(2)) / 100
     if _search(
         r"dollar[- ]for[- ]dollar|pound[- ]for[- ]pound|match(?:es|ing)? (?:your|employee|all)",
         sentence,
@@ -702,7 +734,7 @@ def read_home_working(sentences: Sequence[str], found: Mapping[str, Found]) -> R
 
 
 # --- dates, probation, conditions ---------------------------------------------------------------
-_START: Final = r"start|commence|first day|joining date|begin|employment date|effective"
+_START: Final = r"start|commence|first (?:\w+ )?day|joining date|begin|employment date|effective"
 _EXPIRE: Final = (
     r"(?:by|before|no later than|until|on or before|expires?|expiry|deadline|lapse\w*|"
     r"open until|valid until)"

@@ -188,6 +188,10 @@ def sentences(text: str) -> tuple[str, ...]:
     """
     found: list[str] = []
     for block in re.split(r"\n\s*\n", _normalise(text)):
+        lines = [" ".join(line.split()) for line in block.splitlines() if line.strip()]
+        if len(lines) > 1 and all(len(x) < 60 and x[-1] not in ".!?;:" for x in lines):
+            found.extend(lines)  # an address or a signature: one line each
+            continue
         for segment in _segments(block):
             found.extend(_split(segment))
     return tuple(found)
@@ -348,11 +352,11 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
     if match["iso"]:
         return dt.date.fromisoformat(match["iso"])
     if match["n1"]:  # 03/04/2026 is 3 April in the UK and March 4 in the US: only if one is > 12
-        first, second, year = int(match["n1"]), int(match["n2"]), int(match["n3"])
+        first, second, y = int(match["n1"]), int(match["n2"]), int(match["n3"])
         if first <= 12 and second <= 12 and first != second:
             return None
         d, m = (first, second) if first > 12 or first == second else (second, first)
-        return dt.date(year, m, d)
+        return dt.date(y, m, d)
     key = "" if match["month"] else "2"
     day, month, year = match["day" + key], match["month" + key], match["year" + key]
     weekday = match["weekday" + key]
