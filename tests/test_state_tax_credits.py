@@ -1,7 +1,8 @@
 """Hand-worked state income tax for the rules added to close the gaps against PolicyEngine-US
 (issue 14): Alabama's itemized FICA deduction, Minnesota's standard deduction limit, Colorado's
-add-back over $300,000, Kentucky's family size credit, Georgia's low-income credit and Ohio's
-exemption credit (data/tax/states/*.toml). Federal figures: TAX_TABLES.md (2025 single
+add-back over $300,000, Kentucky's family size credit, Georgia's low-income credit, Ohio's
+exemption credit, West Virginia's family tax credit and Virginia's filing threshold and
+low-income credit (data/tax/states/*.toml). Federal figures: TAX_TABLES.md (2025 single
 standard deduction 15,750; FICA 6.2% to the 176,100 wage base, 1.45%, 0.9% over 200,000)."""
 
 from __future__ import annotations
@@ -56,6 +57,20 @@ CASES = [
     #   342 + 73,950 x 2.75% + 48,100 x 3.125% = 3,878.75, plus the schedule's 18.70 above
     #   100,000 = 3,897.45
     ("OH", 2025, "single", 150_000, 3_897.45),
+    # WV 2025 single 16,000: 14,000 taxable: 10,000 x 2.22% + 4,000 x 2.96% = 340.40; 350 over
+    #   the 15,650 guideline: two $300 steps (or part), 80% credit: 340.40 x 20% = 68.08
+    ("WV", 2025, "single", 16_000, 68.08),
+    # VA 2025 single 12,000 (over the 11,950 filing threshold): 2,320 taxable x 2% = 46.40,
+    #   all taken by the $300 low-income credit (at or below the 15,650 guideline)
+    ("VA", 2025, "single", 12_000, 0.0),
+    # VA 2025 joint 23,900: at the filing threshold, no tax
+    ("VA", 2025, "married_joint", 23_900, 0.0),
+    # VA 2025 joint 24,000: over both; 24,000 - 17,500 - 1,860 = 4,640: 60 + 1,640 x 3%
+    #   = 109.20
+    ("VA", 2025, "married_joint", 24_000, 109.2),
+    # VA 2026 single 16,000 (over the 15,960 guideline): 6,320 taxable: 60 + 60 + 1,320 x 5%
+    #   = 186
+    ("VA", 2026, "single", 16_000, 186.0),
 ]
 
 
