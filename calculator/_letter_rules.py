@@ -362,6 +362,7 @@ def read_holiday(sentences: Sequence[str], found: Mapping[str, Found]) -> Result
     patterns = (
         rf"(?P<n>{NUMBER})\s+(?:working |business )?days'?\s*(?:of\s+)?(?:paid\s+)?"
         rf"(?:annual\s+)?{_LEAVE}",
+        rf"(?P<n>{NUMBER})\s+(?:paid\s+)?(?:vacation|holiday|PTO|annual leave|leave)\s+days\b",
         rf"{_LEAVE}(?: entitlement| allowance)?(?: of| is| will be|:)\s+(?P<n>{NUMBER})\s+"
         r"(?:working |business )?days",
     )

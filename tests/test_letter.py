@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.letter_scorer import letters, score
+from bench.letter_scorer import HOLDOUT, letters, score
 from calculator.errors import InputError
 from calculator.letter import read_offer_letter
 from calculator.periods import to_annual
@@ -402,7 +402,7 @@ def test_corpus_has_the_letters_the_issue_asks_for() -> None:
     assert {p.suffix for p in files} == {".txt", ".pdf", ".docx"}
 
 
-@pytest.mark.parametrize("letter", letters(), ids=lambda p: p.name)
+@pytest.mark.parametrize("letter", [*letters(), *letters(HOLDOUT)], ids=lambda p: p.name)
 def test_corpus_letter_read_field_by_field(letter: Path) -> None:
     result = score(letter)
     assert result.problems == []
