@@ -20,6 +20,7 @@ def page() -> None:
     )
     tax_years, states = results.choices()
     columns = [prefix for prefix, _ in inputs.columns()]
+    __import__("app_pages._letter", fromlist=["_"]).letter_reader(columns, inputs.numbers.currency)
     compare_inputs(columns, tax_years, states, inputs.numbers.currency)
     results.show(inputs, built)
 
