@@ -47,6 +47,11 @@ File shape (amounts in dollars, rates as fractions)::
     # itemized deductions of the employee's Social Security and Medicare tax, taken instead of
     # the standard deduction when larger (Alabama's Schedule A, line 6)
     itemized_fica = true
+    # or that tax deducted on top, up to a cap per status (Massachusetts' $2,000)
+    fica_deduction = { single = 2000, married_joint = 2000 }
+    # the tax at most `rate` of income over the no-tax limit (`no_tax_up_to`) up to `share`
+    # times that limit (Massachusetts' limited income credit)
+    limited_income = { rate = 0.10, share = 1.75 }
     # federal income tax deducted: `share` of it (a number, or [lower, share] rows by income,
     # "over ... but not over"), at most `cap` (per status: a number or such rows)
     federal_tax_deduction = { share = [[0, 0.35], [25000, 0.25]], cap = { single = 5000 } }
@@ -340,22 +345,39 @@ def _addbacks(rules: Mapping[str, Any], status: str, income: float, taxable: flo
     return total
 
 
-def _itemized(rules: Mapping[str, Any], wages: float, tax_year: int, status: str) -> float:
-    """Itemized deductions a wage earner has: the employee's Social Security and Medicare
-    tax on ``wages`` (deferrals included) where the state lets it be deducted
-    (``itemized_fica``; Alabama, Code of Ala. 40-18-15(a)(3) and Form 40 Schedule A, line 6);
-    else 0. Taken only when larger than the standard deduction (see :func:`_state_tax`).
+def _fica(rules: Mapping[str, Any], wages: float, tax_year: int, status: str) -> float:
+    """The employee's Social Security and Medicare tax on ``wages`` (deferrals included) where
+    the state lets it be deducted: itemized instead of the standard deduction when larger
+    (``itemized_fica``; Alabama, Code of Ala. 40-18-15(a)(3), Form 40 Schedule A line 6), or
+    on top of it up to a cap (``fica_deduction``; Massachusetts, G.L. c. 62, s. 3(B)(a)(3)-(4));
+    else 0. Used by :func:`_state_tax`.
 
-    >>> _itemized({"itemized_fica": True}, 100_000, 2025, "single")  # 6,200 + 1,450
+    >>> _fica({"itemized_fica": True}, 100_000, 2025, "single")  # 6,200 + 1,450
     7650.0
-    >>> _itemized({}, 100_000, 2025, "single")
+    >>> _fica({}, 100_000, 2025, "single")
     0.0
     """
-    if not rules.get("itemized_fica"):
+    if not (rules.get("itemized_fica") or rules.get("fica_deduction")):
         return 0.0
     from .tax import us_fica
 
     return us_fica(wages, tax_year, status)
+
+
+def _limited(rules: Mapping[str, Any], status: str, income: float, tax: float) -> float:
+    """``tax`` capped at ``rate`` of the income over the no-tax limit (``no_tax_up_to``) while
+    income is at most ``share`` times that limit (``limited_income``; Massachusetts' limited
+    income credit, G.L. c. 62, s. 6(b)); ``tax`` itself elsewhere.
+
+    >>> rules = {"no_tax_up_to": {"single": 8000}, "limited_income": {"rate": 0.1, "share": 1.75}}
+    >>> _limited(rules, "single", 10_000, 500.0)  # at most 10% of 2,000
+    200.0
+    """
+    terms = rules.get("limited_income")
+    limit = float(_by_status(rules, "no_tax_up_to", status) or 0.0)
+    if not terms or income > limit * float(terms["share"]):
+        return tax
+    return min(tax, (income - limit) * float(terms["rate"]))
 
 
 def _start(rules: Mapping[str, Any], income: float, federal: tuple[float, float] | None) -> float:
@@ -373,16 +395,18 @@ def _state_tax(
     status: str,
     income: float,
     federal: tuple[float, float] | None = None,
-    itemized: float = 0.0,
+    fica: float = 0.0,
 ) -> tuple[float, float]:
     """(taxable income, income tax) of a state that taxes wages, on ``income`` (wages less
     the deferrals the state allows), with ``federal`` (taxable income, income tax) for the
-    states that use them and ``itemized`` deductions, taken when larger than the standard
-    deduction: the module docstring's rule step by step."""
+    states that use them and the employee's ``fica`` tax for the states that deduct it (see
+    :func:`_fica`): the module docstring's rule step by step."""
     if income <= float(_by_status(rules, "no_tax_up_to", status) or 0.0):
         return 0.0, 0.0
     federal_tax = federal[1] if federal is not None else 0.0
-    deduction = max(_phased(rules, "standard_deduction", status, income), itemized)
+    deduction = _phased(rules, "standard_deduction", status, income)
+    deduction = max(deduction, fica) if rules.get("itemized_fica") else deduction
+    deduction += min(fica, float(_by_status(rules, "fica_deduction", status)))
     deduction += _federal_deduction(rules, status, income, federal_tax)
     exemption = _phased(rules, "exemption", status, income)
     taxable = max(0.0, _start(rules, income, federal) - deduction - exemption)
@@ -393,7 +417,8 @@ def _state_tax(
     share = _by_status(rules, "tax_credit_share", status)
     credits = _credit(rules, status, income) + _income_credit(rules, status, income)
     credits += tax * _stepped(share, income) if isinstance(share, Sequence) else 0.0
-    return taxable, max(0.0, tax - credits) + _surtax(rules, taxable)
+    tax = _limited(rules, status, income, max(0.0, tax - credits))
+    return taxable, tax + _surtax(rules, taxable)
 
 
 def _locality(rules: Mapping[str, Any], locality: str | None) -> tuple[str, Mapping[str, Any]]:
@@ -505,7 +530,7 @@ def state_income_tax(
 
             federal = us_federal_income_tax(pay - min(saved, pay), tax_year, status)
         taxable, tax = _state_tax(
-            rules, kind, status, income, federal, _itemized(rules, pay, tax_year, status)
+            rules, kind, status, income, federal, _fica(rules, pay, tax_year, status)
         )
         if local_rules:
             local = _local_tax(local_rules, status, income, taxable, tax)

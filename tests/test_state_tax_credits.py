@@ -1,8 +1,8 @@
 """Hand-worked state income tax for the rules added to close the gaps against PolicyEngine-US
 (issue 14): Alabama's itemized FICA deduction, Minnesota's standard deduction limit, Colorado's
 add-back over $300,000, Kentucky's family size credit, Georgia's low-income credit, Ohio's
-exemption credit, West Virginia's family tax credit and Virginia's filing threshold and
-low-income credit (data/tax/states/*.toml). Federal figures: TAX_TABLES.md (2025 single
+exemption credit, West Virginia's family tax credit, Virginia's filing threshold and
+low-income credit, and Massachusetts' FICA deduction and limited income credit (data/tax/states/*.toml). Federal figures: TAX_TABLES.md (2025 single
 standard deduction 15,750; FICA 6.2% to the 176,100 wage base, 1.45%, 0.9% over 200,000)."""
 
 from __future__ import annotations
@@ -71,6 +71,15 @@ CASES = [
     # VA 2026 single 16,000 (over the 15,960 guideline): 6,320 taxable: 60 + 60 + 1,320 x 5%
     #   = 186
     ("VA", 2026, "single", 16_000, 186.0),
+    # MA 2025 single 15,000: the FICA deduction is the tax paid, 15,000 x 7.65% = 1,147.50 (under
+    #   the $2,000 cap): (15,000 - 1,147.50 - 4,400) x 5% = 472.625 (over 1.75 x 8,000 = 14,000:
+    #   no limited income credit)
+    ("MA", 2025, "single", 15_000, 472.625),
+    # MA 2025 joint 16,695: (16,695 - 1,277.17 FICA - 8,800) x 5% = 530.89, at most 10% of
+    #   16,695 - 16,400 = 29.50 (limited income credit, AGI up to 28,700)
+    ("MA", 2025, "married_joint", 16_695, 29.5),
+    # MA 2026 single 100,000: FICA 7,650, capped at 2,000: (100,000 - 2,000 - 4,400) x 5% = 4,680
+    ("MA", 2026, "single", 100_000, 4_680.0),
 ]
 
 

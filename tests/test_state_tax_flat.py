@@ -81,9 +81,10 @@ CASES = [
     # no tax status: AGI of 8,000 or less single / 16,400 or less married jointly
     ("MA", 2025, 8_000, "single", 0.0),
     ("MA", 2026, 16_400, JOINT, 0.0),
-    # one dollar over, with the file's 2,000 FICA deduction (see its notes):
-    # (8,001 - 2,000 - 4,400) x 5% = 1,601 x 5% = 80.05
-    ("MA", 2025, 8_001, "single", 80.05),
+    # one dollar over: FICA deduction 8,001 x 7.65% = 612.08 (under the 2,000 cap):
+    # (8,001 - 612.08 - 4,400) x 5% = 149.45, but the limited income credit caps the tax at
+    # 10% of the AGI over 8,000 (up to 14,000): 0.10
+    ("MA", 2025, 8_001, "single", 0.10),
     # Michigan: (100,000 - 5,800) x 4.25% = 4,003.50
     ("MI", 2025, 100_000, "single", 4_003.50),
     # (100,000 - 2 x 5,900) x 4.25% = 3,748.50
