@@ -89,7 +89,7 @@ _SAME: Final = {
 _SCHEDULES: Final = ("standard", "standard_quarterly", "front_loaded", "back_loaded", "amazon")
 
 
-def shown(name: str, found: Found, currency: str) -> str:
+def _shown(name: str, found: Found, currency: str) -> str:
     """A found value as the page shows it (plain text, not yet escaped)."""
     value = found.value
     if name in _MONEY and isinstance(value, float):
@@ -178,7 +178,7 @@ def _accepted(reading: LetterReading, currency: str) -> dict[str, Any]:
         found = reading.fields.get(name)
         if found is None:
             continue
-        label = f"{LABELS[name]}: {shown(name, found, currency)}"
+        label = f"{LABELS[name]}: {_shown(name, found, currency)}"
         take = st.checkbox(escape(label), value=not found.marked, key=f"{_KEY}.take.{name}")
         st.caption("“" + escape(found.quote) + "”")
         value: Any = found.value
