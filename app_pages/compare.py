@@ -6,6 +6,7 @@ import streamlit as st
 
 from app_pages import _compare_results as results
 from app_pages import state
+from app_pages._letter import letter_reader
 from app_pages._offer_form import compare_inputs
 
 
@@ -20,7 +21,7 @@ def page() -> None:
     )
     tax_years, states = results.choices()
     columns = [prefix for prefix, _ in inputs.columns()]
-    __import__("app_pages._letter", fromlist=["_"]).letter_reader(columns, inputs.numbers.currency)
+    letter_reader(columns, inputs.numbers.currency)
     compare_inputs(columns, tax_years, states, inputs.numbers.currency)
     results.show(inputs, built)
 

@@ -25,11 +25,15 @@ SECTIONS = [
     "bench_market",
     "bench_app",
     "bench_browser",
+    "letter_scorer",
 ]
 
 # (section, figure) -> (check, description of the target)
 TARGETS: dict[tuple[str, str], tuple[Callable[[float], bool], str]] = {
     ("bench_import", "import calculator / import numpy"): (lambda v: v <= 1.5, "<= 1.5x"),
+    ("letter_scorer", "letter precision (%)"): (lambda v: v >= 98, ">= 98%"),
+    ("letter_scorer", "letter recall (%)"): (lambda v: v >= 90, ">= 90%"),
+    ("letter_scorer", "median time per letter (ms)"): (lambda v: v < 100, "< 100 ms"),
     ("bench_core", "compare_offers per call (ms)"): (lambda v: v < 1.0, "< 1 ms"),
     ("bench_core", "vectorised sweep speed-up (x)"): (lambda v: v >= 20, ">= 20x"),
     ("bench_market", "cold load + first search (s)"): (lambda v: v < 1.0, "< 1 s"),

@@ -202,6 +202,7 @@ from .tax import (
     retirement_limits,
     take_home,
     us_federal_income_tax,
+    us_fica,
 )
 from .verdict import (
     POSITIONS,
@@ -224,6 +225,10 @@ def _version() -> str:
 
 # Public names whose modules import pandas, Plotly or icalendar: loaded on first access.
 _LAZY: dict[str, str] = {
+    "Found": "letter",
+    "LetterReading": "letter",
+    "Mention": "letter",
+    "read_offer_letter": "letter",
     "ALARM_TRIGGER": "calendar_export",
     "HOURS_PER_YEAR": "market",
     "MARKET_CREDIT": "market",
@@ -284,6 +289,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs only
         timeline_chart,
         vesting_chart,
     )
+    from .letter import Found, LetterReading, Mention, read_offer_letter
     from .market import (
         HOURS_PER_YEAR,
         MARKET_CREDIT,
@@ -370,10 +376,13 @@ __all__ = [
     "EquityKind",
     "Expertise",
     "FollowUpPlan",
+    "Found",
     "HomeWorking",
     "InputError",
+    "LetterReading",
     "LogEntry",
     "MarketPercentiles",
+    "Mention",
     "MessageDetails",
     "NegotiationScripts",
     "OccupationMatch",
@@ -460,6 +469,7 @@ __all__ = [
     "plans_to_ics",
     "price_level",
     "questions_to_ask",
+    "read_offer_letter",
     "refresher_years",
     "retirement_limits",
     "roll_to_working_day",
@@ -484,6 +494,7 @@ __all__ = [
     "to_annual",
     "top_salary_from_percentiles",
     "us_federal_income_tax",
+    "us_fica",
     "value_benefits",
     "value_if_leaving",
     "vested_by_month",

@@ -34,16 +34,14 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from ._letter_rules import (
-    CONDITIONS,
     FIELDS,
     READERS,
-    Bound,
     FieldValue,
     Found,
     Mention,
     read_match,
 )
-from ._letter_source import MAX_BYTES, letter_text
+from ._letter_source import letter_text
 from ._letter_text import sentences as split_sentences
 from .checklist import LETTER_ITEMS, OfferLetterChecklist, offer_letter_checklist
 from .errors import InputError
@@ -51,18 +49,7 @@ from .errors import InputError
 if TYPE_CHECKING:
     from .offers import Offer
 
-__all__ = [
-    "CONDITIONS",
-    "FIELDS",
-    "MAX_BYTES",
-    "Bound",
-    "FieldValue",
-    "Found",
-    "LetterReading",
-    "Mention",
-    "read_offer_letter",
-    "reading_summary",
-]
+__all__ = ["Found", "LetterReading", "Mention", "read_offer_letter"]
 
 #: Which found (or mentioned) fields confirm each checklist item (DOMAIN.md 3 and 9).
 _CONFIRMS: Final = {
