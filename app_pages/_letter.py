@@ -146,11 +146,24 @@ def _fill(prefix: str, values: dict[str, Any], confirmed: dict[str, bool]) -> No
     column = {**data["offers"][index], **offer_updates(values)}
     column["letter"] = {**column.get("letter", {}), **{k: v for k, v in confirmed.items() if v}}
     data["offers"][index] = OfferInput.model_validate(column).model_dump(mode="json")
+    _answer_by(data, column.get("application", ""), values.get("offer_expires"))
     state.replace_inputs(
         ScenarioInput.model_validate(data),
         "before filling an offer from a letter",
         f"{column_label(prefix)} filled from the letter: check each figure.",
     )
+
+
+def _answer_by(data: dict[str, Any], application: str, expires: Any) -> None:
+    """The letter's deadline to answer goes into the follow-up plan of the offer's application
+    (which moves on to the offer stage if it was still before it)."""
+    if not application or not isinstance(expires, dt.date):
+        return
+    for entry in data["next_steps"].get("applications", []):
+        if entry.get("id") == application:
+            entry["answer_by"] = expires.isoformat()
+            if entry.get("stage") in ("applied", "interviewing"):
+                entry["stage"] = "offer"
 
 
 def _source() -> str | bytes | None:

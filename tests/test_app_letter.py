@@ -80,3 +80,19 @@ def test_unreadable_file_gives_a_message(home) -> None:
     at.text_area(key="_oc_letter_text").input("Dear Sam, we would like you to join us.").run()
     assert not at.exception
     assert any("No figures found" in str(e.value) for e in at.info)
+
+
+def test_the_letters_deadline_goes_into_the_applications_plan(home) -> None:
+    at = open_app("compare")
+    at.button(key="_oc_example").click().run()  # offer B is linked to the Manchester application
+    assert at.session_state["offers.1.application"] == "example-mcr"
+    _paste(at, (LETTERS / "uk_salaried_analyst.txt").read_text("utf-8"))  # answer by 20 Feb 2026
+    at.selectbox(key="_oc_letter_target").select("offers.1").run()
+    at.button(key="_oc_letter_fill").click().run()
+    assert not at.exception
+    applications = at.session_state["_oc_inputs"].next_steps.applications
+    manchester = next(a for a in applications if a.id == "example-mcr")
+    assert str(manchester.answer_by) == "2026-02-20"
+    assert manchester.stage == "offer"  # it was still "interviewing": the letter is the offer
+    others = [a for a in applications if a.id != "example-mcr"]
+    assert [str(a.answer_by) for a in others] == ["2026-12-13", "None"]  # left as they were
