@@ -265,7 +265,7 @@ def _baseline(inputs: ScenarioInput, comparison: Any, use_net: bool) -> tuple[st
 
 def _verdict(comparison: Any, use_net: bool, view_text: str, years: int, money: Any) -> None:
     """Who leads, by how much, the break-even and the equal-value asks: all in the view shown
-    (after tax in the take-home view: DOMAIN.md 8)."""
+    (after tax in the take-home view: docs/domain.md section 8)."""
     verdict = comparison.outcome(net=use_net)
     leader, runner, gap = verdict.leader, verdict.runner_up, verdict.gap
     be, asks = verdict.break_even_salary, verdict.asks
@@ -420,7 +420,7 @@ def _year_tables(inputs: ScenarioInput, comparison: Any) -> None:
             st.table(shown)
 
 
-#: Futures simulated for the odds (DOMAIN.md 5), with a fixed seed so a rerun shows the same.
+#: Futures simulated for the odds (docs/domain.md section 5), with a fixed seed so a rerun shows the same.
 PATHS = 100_000
 SEED = 20_261_129
 

@@ -1,6 +1,6 @@
 """Compare: "Read an offer letter": paste or upload a letter, check each figure against its
 sentence, accept (or edit) it, and fill an offer column; what the letter leaves out becomes
-questions to ask (DOMAIN.md 9, issue 18).
+questions to ask (docs/domain.md section 9, issue 18).
 
 The letter is read in memory by :func:`calculator.letter.read_offer_letter`; neither its text
 nor the file is stored (their widget keys start with ``_oc_letter``, outside the scenario's

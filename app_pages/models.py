@@ -233,7 +233,7 @@ class BandsQuery:
 class NumbersInput(_Input):
     """Where you are now and the market (the Your numbers page).
 
-    ``starting_point`` says what the bottom line can start from (DOMAIN.md 1): ``"working"``
+    ``starting_point`` says what the bottom line can start from (docs/domain.md section 1): ``"working"``
     uses current pay (scaled for hours, responsibility and travel); ``"graduate"`` and
     ``"returning"`` (back to work or changing career) have no current pay, so the bottom line is
     the personal minimum, else a market default. A new graduate's levels are a beginner's.

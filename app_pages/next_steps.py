@@ -1,5 +1,5 @@
 """Next steps: every application of your job search, what is due today, when to write, what to
-say and what to check (DOMAIN.md 3 and 7)."""
+say and what to check (docs/domain.md sections 3 and 7)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Nothing is invented: an unstated part stays ``None`` (or the offer's documented default, such
 as 37.5 hours a week), a grant with no stated schedule has ``schedule=None`` (valued on the
-standard schedule and asked about, DOMAIN.md 5), and a range or "up to" figure counts only
+standard schedule and asked about, docs/domain.md section 5), and a range or "up to" figure counts only
 when the caller asks (a range at its low end, a cap at the cap).
 """
 

@@ -1,4 +1,4 @@
-"""The rules that find each field of an offer letter (DOMAIN.md section 9), one reader a field.
+"""The rules that find each field of an offer letter (docs/domain.md section 9), one reader a field.
 
 Each reader looks at the letter's sentences and returns a :class:`Found` (a value with the
 sentence it came from), a :class:`Mention` (the letter speaks of it but states no figure: a
@@ -22,7 +22,7 @@ __all__ = ["CONDITIONS", "FIELDS", "READERS", "Bound", "FieldValue", "Found", "M
 FieldValue: TypeAlias = str | float | int | dt.date | tuple[str, ...] | tuple[float, ...]
 Bound = Literal["exact", "up_to", "range"]
 
-#: The canonical fields of DOMAIN.md 9, in the order a reading lists them, then the extras
+#: The canonical fields of docs/domain.md section 9, in the order a reading lists them, then the extras
 #: read alongside (equity kind and strike, pension basis, target commission).
 FIELDS: Final = (
     "employer",
@@ -54,7 +54,7 @@ FIELDS: Final = (
     "commission_target",
 )
 
-#: DOMAIN.md 9's canonical conditions and the words that name each in a letter.
+#: docs/domain.md section 9's canonical conditions and the words that name each in a letter.
 CONDITIONS: Final = {
     "background_check": r"background (?:check|screening|investigation)|criminal record|"
     r"\bDBS\b|Disclosure and Barring|Disclosure Scotland|\bBPSS\b|security (?:check|clearance)|"
@@ -276,7 +276,7 @@ def _salary_candidate(sentence: str) -> tuple[Amount, PayPeriod | None] | None:
 
 
 def read_base_salary(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
-    """Annual base salary (DOMAIN.md 1): a yearly figure, or a monthly, weekly or hourly one
+    """Annual base salary (docs/domain.md section 1): a yearly figure, or a monthly, weekly or hourly one
     converted by :func:`calculator.periods.to_annual`; an hourly figure only with the hours
     the letter states. A figure with no period is annual only when called a salary and at
     least 10,000; a full-time-equivalent ("pro rata") figure is not the pay: a Mention."""
@@ -408,7 +408,7 @@ def read_bonus(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
 
 
 def read_sign_on(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
-    """A one-off sign-on bonus (DOMAIN.md 4), its amount; "up to" is marked."""
+    """A one-off sign-on bonus (docs/domain.md section 4), its amount; "up to" is marked."""
     for sentence in sentences:
         if _search(_SIGN_ON, sentence):
             amount = _money_after(sentence, _SIGN_ON + r"|bonus", block=r"relocat|allowance")
@@ -529,7 +529,7 @@ _EVERY: Final = {"monthly": "standard", "quarterly": "standard_quarterly"}
 
 
 def read_vesting(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
-    """The vesting schedule (DOMAIN.md 5) as a preset name or yearly fractions: a one-year
+    """The vesting schedule (docs/domain.md section 5) as a preset name or yearly fractions: a one-year
     cliff then monthly ("standard") or quarterly ("standard_quarterly"); quarterly with no
     cliff ("quarterly_no_cliff"); 5/15/20-every-six-months ("amazon"); yearly percents
     ("10%, 20%, 30% and 40%"); equal yearly parts over N years. Anything else is a Mention."""
@@ -616,7 +616,7 @@ def _match_terms(sentence: str) -> tuple[float, float] | None:
 
 
 def read_match(sentences: Sequence[str], found: Mapping[str, Found]) -> tuple[Result, Result]:
-    """The employer's match: (rate, cap), e.g. 50% of the first 6% of pay (DOMAIN.md 4)."""
+    """The employer's match: (rate, cap), e.g. 50% of the first 6% of pay (docs/domain.md section 4)."""
     for sentence in _pension_sentences(sentences):
         if not _search(r"match", sentence):
             continue
@@ -653,7 +653,7 @@ def read_pension_rate(sentences: Sequence[str], found: Mapping[str, Found]) -> R
 
 def read_pension_basis(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
     """ "qualifying_earnings" when the employer's rate is of qualifying earnings (UK
-    auto-enrolment, DOMAIN.md 4); "salary" when it is of basic or base salary."""
+    auto-enrolment, docs/domain.md section 4); "salary" when it is of basic or base salary."""
     rate = found.get("pension_employer_rate")
     if rate is None:
         return None
@@ -666,7 +666,7 @@ def read_pension_basis(sentences: Sequence[str], found: Mapping[str, Found]) -> 
 
 # --- other benefits -----------------------------------------------------------------------------
 def read_relocation(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
-    """Relocation support in money (one-off, DOMAIN.md 4); "up to" is marked."""
+    """Relocation support in money (one-off, docs/domain.md section 4); "up to" is marked."""
     mention = None
     for sentence in sentences:
         if _search(r"relocat", sentence):
@@ -793,7 +793,7 @@ def read_probation(sentences: Sequence[str], found: Mapping[str, Found]) -> Resu
 
 
 def read_conditions(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
-    """The conditions of DOMAIN.md 9 the offer is subject to, in canonical order and keys,
+    """The conditions of docs/domain.md section 9 the offer is subject to, in canonical order and keys,
     from sentences that make the offer depend on them."""
     keys: list[str] = []
     quotes: list[str] = []

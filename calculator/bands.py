@@ -1,6 +1,6 @@
 """The three salary levels: bottom line, going rate and top salary, plus the target.
 
-Source: DOMAIN.md section 1 (the three-level salary framework). The bottom line is what leaves
+Source: docs/domain.md section 1 (the three-level salary framework). The bottom line is what leaves
 you no worse off than today; the going rate is the market median (P50); the top salary is the
 highest you could reasonably expect for your expertise; the target sits between the last two.
 The levels are not forced into order: a bottom line above the market is reported as a warning.
@@ -47,7 +47,7 @@ EXPERTISE_LEVELS: Final[tuple[str, ...]] = get_args(Expertise)
 
 @dataclass(frozen=True, slots=True)
 class _LevelRule:
-    """Where one level of expertise sits in the market (DOMAIN.md 1): the percentiles of the
+    """Where one level of expertise sits in the market (docs/domain.md section 1): the percentiles of the
     market default bottom line, the going rate and the top salary, and the multipliers of the
     going rate used when only a going rate is known."""
 
@@ -58,7 +58,7 @@ class _LevelRule:
     top_factor: float
 
 
-#: DOMAIN.md 1. Going rates follow the US Department of Labor's OEWS-based prevailing-wage
+#: docs/domain.md section 1. Going rates follow the US Department of Labor's OEWS-based prevailing-wage
 #: levels (Level I entry ~ P17, Level III experienced ~ P50, Level IV fully competent ~ P67;
 #: DOL ETA Prevailing Wage Determination Policy Guidance, Nonagricultural Immigration Programs,
 #: revised November 2009, whose levels DOL puts at about these percentiles in its interim final
@@ -80,10 +80,10 @@ _MEANINGS: Final[Mapping[int, str]] = MappingProxyType(
     }
 )
 
-#: Market percentile that marks the top salary for each level of expertise (DOMAIN.md 1).
+#: Market percentile that marks the top salary for each level of expertise (docs/domain.md section 1).
 EXPERTISE_PERCENTILES: Final[dict[str, int]] = {k: v.top_percentile for k, v in _LEVELS.items()}
 
-#: With only a going rate, top salary = going rate x this multiplier (DOMAIN.md 1).
+#: With only a going rate, top salary = going rate x this multiplier (docs/domain.md section 1).
 EXPERTISE_MULTIPLIERS: Final[dict[str, float]] = {k: v.top_factor for k, v in _LEVELS.items()}
 
 #: What the bottom line says when it is the market default (no current pay, no minimum).
@@ -107,7 +107,7 @@ class DataPoint:
     """One pay figure the user collected (salary guide, job ad, recruiter quote).
 
     ``amount`` is paid per ``per`` (hour, day, week, month or year); :attr:`annual` converts it
-    with :func:`calculator.periods.to_annual` at ``hours_per_week`` and 52 weeks (DOMAIN.md 1).
+    with :func:`calculator.periods.to_annual` at ``hours_per_week`` and 52 weeks (docs/domain.md section 1).
 
     >>> DataPoint(18, "hour", label="agency quote").annual
     35100.0
@@ -252,7 +252,7 @@ class PointsSummary:
 def going_rate_from_points(points: Iterable[float | DataPoint]) -> PointsSummary:
     """Summarise collected figures (plain annual amounts or :class:`DataPoint`); going rate = median.
 
-    Source: DOMAIN.md 1 (going rate from data points the user collected).
+    Source: docs/domain.md section 1 (going rate from data points the user collected).
 
     >>> going_rate_from_points([30000, 32000, DataPoint(3000, "month")]).median
     32000.0
@@ -299,7 +299,7 @@ def _check_percentiles(percentiles: object) -> dict[int, float]:
 def interpolate_percentile(percentiles: Mapping[int, float], p: float) -> float:
     """The p-th percentile by linear interpolation between the nearest known percentiles.
 
-    value = v_lo + (p - p_lo) / (p_hi - p_lo) x (v_hi - v_lo) (DOMAIN.md 1: "interpolate between
+    value = v_lo + (p - p_lo) / (p_hi - p_lo) x (v_hi - v_lo) (docs/domain.md section 1: "interpolate between
     known percentiles"). ``p`` outside the known range is an error unless it equals an end.
 
     >>> interpolate_percentile({50: 30000, 75: 40000}, 60)
@@ -327,7 +327,7 @@ def top_salary_from_percentiles(
     percentiles: Mapping[int, float], expertise: Expertise = "intermediate"
 ) -> float:
     """Top salary = the market percentile for your expertise: beginner P50, intermediate P75,
-    expert P90 (DOMAIN.md 1), interpolated between known percentiles.
+    expert P90 (docs/domain.md section 1), interpolated between known percentiles.
 
     >>> top_salary_from_percentiles({25: 26000, 50: 30000, 75: 40000}, "beginner")
     30000.0
@@ -346,7 +346,7 @@ def _percentile_label(p: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SalaryBands:
-    """The three levels and the target, each with where it came from (DOMAIN.md 1).
+    """The three levels and the target, each with where it came from (docs/domain.md section 1).
 
     ``*_percentile`` is the market percentile a level was read from (None when it came from
     elsewhere); ``bottom_line_is_default`` says the bottom line is the market default the user
@@ -475,7 +475,7 @@ class _Market:
 
 def _going_rate(explicit: float | None, market: _Market) -> _Pick:
     """Typed in, else the market percentile for the level (beginner P17, intermediate P50,
-    expert P67: the DOL wage levels), else the median of the collected figures (DOMAIN.md 1)."""
+    expert P67: the DOL wage levels), else the median of the collected figures (docs/domain.md section 1)."""
     if explicit is not None:
         return _Pick(explicit, "you entered it")
     p = market.rule.going_percentile
@@ -530,7 +530,7 @@ def _from_spread(p: int, factor: float, rate: float, market: _Market, what: str)
 
 
 def _adjusted_pay(current: float, now: float, new: float, uplift: float, travel: float) -> _Pick:
-    """Current pay x new hours / current hours x (1 + uplift) + travel (DOMAIN.md 1)."""
+    """Current pay x new hours / current hours x (1 + uplift) + travel (docs/domain.md section 1)."""
     parts = ["your current pay"]
     if new != now:
         parts.append(f"scaled from {now:g} to {new:g} hours a week")
@@ -570,7 +570,7 @@ def _current_pay(
 
 def _bottom_line(adjusted: _Pick | None, minimum: float | None, default: _Pick) -> _Pick:
     """Adjusted current pay, never below the personal minimum; with no current pay the
-    minimum; with neither, the market default at the user's level (DOMAIN.md 1)."""
+    minimum; with neither, the market default at the user's level (docs/domain.md section 1)."""
     own = "your personal minimum"
     if adjusted is None and minimum is None:
         source = f"{_MARKET_DEFAULT}; {default.source}"
@@ -606,7 +606,7 @@ def _target(wanted: float | None, rate: float, top: float, bottom_line: float) -
 
 
 def _findings(bottom_line: float, rate: float, top: float) -> tuple[str, ...]:
-    """Levels out of order, as findings to show (DOMAIN.md 1), never errors."""
+    """Levels out of order, as findings to show (docs/domain.md section 1), never errors."""
     warnings: list[str] = []
     if bottom_line > top:
         warnings.append(
@@ -637,7 +637,7 @@ def salary_bands(
     expertise: Expertise = "intermediate",
     target: float | None = None,
 ) -> SalaryBands:
-    """Work out the bottom line, going rate, top salary and target (DOMAIN.md 1).
+    """Work out the bottom line, going rate, top salary and target (docs/domain.md section 1).
 
     - bottom line = current_salary x new_hours / current_hours x (1 + responsibility_uplift)
       + extra_travel_cost (``new_hours`` defaults to ``current_hours``), never below

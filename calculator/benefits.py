@@ -1,4 +1,4 @@
-"""Every benefit as an annual cash-equivalent (DOMAIN.md section 4).
+"""Every benefit as an annual cash-equivalent (docs/domain.md section 4).
 
 Each rule is a small public function; :func:`value_benefits` applies them to an offer. Defaults
 (working days, the UK qualifying earnings band, health premiums, home-working weeks and
@@ -60,7 +60,7 @@ def _working_days() -> float:
 def holiday_value(days: float, base_salary: float, working_days: float | None = None) -> float:
     """Holiday as cash: ``days x base_salary / working_days`` (260 = 52 weeks x 5 days).
 
-    Source: DOMAIN.md 4, the day-rate convention of UK holiday-pay cases.
+    Source: docs/domain.md section 4, the day-rate convention of UK holiday-pay cases.
 
     >>> holiday_value(5, 52_000)
     1000.0
@@ -77,7 +77,7 @@ def _match(
     pay: float, match: float, cap: float, own: float, limits: RetirementLimits | None
 ) -> float:
     """The employer's match on checked inputs: pay counted up to the plan limit, the
-    employee's deferral up to its limit, matched up to ``cap`` of counted pay (DOMAIN.md 4)."""
+    employee's deferral up to its limit, matched up to ``cap`` of counted pay (docs/domain.md section 4)."""
     if not match:
         return 0.0
     counted = pay if limits is None else min(pay, limits.compensation_limit)
@@ -117,7 +117,7 @@ def pension_value(
     employee_rate: float | None = None,
     limits_year: int | None = DEFAULT_TAX_YEAR,
 ) -> float:
-    """Employer pension contributions a year: a percent of pay plus any match (DOMAIN.md 4).
+    """Employer pension contributions a year: a percent of pay plus any match (docs/domain.md section 4).
 
     - ``basis="salary"``: ``employer_rate x salary``.
     - ``basis="qualifying_earnings"`` (UK auto-enrolment): ``max(employer_rate, 3%) x
@@ -269,7 +269,7 @@ def home_working_rate(days_per_week: float) -> float:
     """Default share of pay that home working is worth, for the percent-of-pay rule.
 
     0 home days: 0; 1 to 3 days (hybrid): about 5% of pay; 4 or more days (mostly remote):
-    about 8% of pay. Rates from ``data/defaults.toml`` (DOMAIN.md 4; Mas and Pallais 2017, AER);
+    about 8% of pay. Rates from ``data/defaults.toml`` (docs/domain.md section 4; Mas and Pallais 2017, AER);
     where hybrid ends and mostly remote starts (4 days) is this tool's assumption.
 
     >>> home_working_rate(0), home_working_rate(2), home_working_rate(4.5)

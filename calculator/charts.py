@@ -237,11 +237,11 @@ def _comparison(value: object) -> Comparison:
 
 def offer_components_chart(comparison: Comparison, *, net: bool = False) -> go.Figure:
     """Stacked bars: each offer's year-one value by component (base, bonus, sign-on, equity,
-    each benefit), in the comparison's view (DOMAIN.md 4 and 6: year-one total per offer).
+    each benefit), in the comparison's view (docs/domain.md sections 4 and 6: year-one total per offer).
 
     Bar height is ``OfferTotals.year_one``; components that are zero for every offer are left
     out. Each component has its own colour and fill pattern. With ``net`` (take-home view,
-    DOMAIN.md 8) a negative bar takes off tax and deductions, so each bar ends at the year-one
+    docs/domain.md section 8) a negative bar takes off tax and deductions, so each bar ends at the year-one
     take-home value.
 
     >>> from calculator import Offer, Bonus, compare_offers
@@ -297,10 +297,10 @@ def offer_components_chart(comparison: Comparison, *, net: bool = False) -> go.F
 
 
 def cumulative_value_chart(comparison: Comparison, *, net: bool = False) -> go.Figure:
-    """A line per offer: cumulative value at the end of each year (DOMAIN.md 5, multi-year).
+    """A line per offer: cumulative value at the end of each year (docs/domain.md section 5, multi-year).
 
     Point ``y`` is the sum of ``OfferTotals.by_year`` up to year ``y`` (with ``net``, of
-    ``net_by_year``: take-home pay, DOMAIN.md 8, for offers with a tax profile); the last point
+    ``net_by_year``: take-home pay, docs/domain.md section 8, for offers with a tax profile); the last point
     is the N-year total. Lines differ by dash and marker shape as well as colour.
 
     >>> from calculator import Offer, compare_offers
@@ -352,7 +352,7 @@ def _years_of(totals: OfferTotals, net: bool) -> tuple[float, ...]:
 def score_chart(scores: PackageScores) -> go.Figure:
     """Horizontal stacked bars: each offer's weighted score (0-100) split by component.
 
-    Rule (DOMAIN.md 4, weighted package score): a component's contribution is
+    Rule (docs/domain.md section 4, weighted package score): a component's contribution is
     ``100 x weight x scaled / sum(weights)``; the contributions add up to the score. Only
     components with a weight above zero are drawn. The score is not money and is never shown
     as such.
@@ -397,7 +397,7 @@ def leaving_value_chart(
 ) -> go.Figure:
     """A line per offer: what you would have received if you left after each month.
 
-    Each point is :func:`calculator.compare.value_if_leaving` (DOMAIN.md 5, leaving early:
+    Each point is :func:`calculator.compare.value_if_leaving` (docs/domain.md section 5, leaving early:
     equity before the cliff is forfeited, a sign-on is repaid inside its repayment period).
     ``marker`` draws a dotted line at that month; the alt text gives the values there (or at
     the last month drawn).
@@ -463,7 +463,7 @@ def bands_chart(
     currency: str = "GBP",
 ) -> go.Figure:
     """One salary axis: bottom line, going rate, target, top salary, the range to quote (its
-    precise ends, the figures the page quotes) and each offer's salary (DOMAIN.md 1 and 2).
+    precise ends, the figures the page quotes) and each offer's salary (docs/domain.md sections 1 and 2).
 
     One row per figure, named with its amount on the axis, so no label can run off the figure
     at any width and colour is not needed to read it. Levels are drawn as they are, not forced
@@ -593,7 +593,7 @@ def percentile_chart(
     said so. ``markers`` (e.g. current salary, target, offers) are horizontal lines labelled
     with their name and amount; ``credit`` is shown under the chart. With ``bands``, the
     percentiles your levels were read from (e.g. a beginner's going rate at P17, DOL Level I)
-    are drawn as narrower bars of their own, named on the axis (DOMAIN.md 1).
+    are drawn as narrower bars of their own, named on the axis (docs/domain.md section 1).
 
     >>> fig = percentile_chart({10: 40_000, 50: 60_000, 90: 90_000}, {"You now": 55_000})
     >>> list(fig.data[0].x), fig.layout.shapes[0].y0
@@ -744,7 +744,7 @@ def timeline_chart(
     in the order given; each kind of action has its own colour and marker shape (named in the
     legend), done steps are faded and marked "(done)" on hover and in the alt text. The date
     each employer promised a decision is a black vertical tick on its row, and ``today`` a
-    dashed vertical line (DOMAIN.md 7 for the plans).
+    dashed vertical line (docs/domain.md section 7 for the plans).
 
     >>> import datetime as dt
     >>> from calculator import follow_up_plan
@@ -1012,7 +1012,7 @@ def odds_fan_chart(result: SimulationResult) -> go.Figure:
     """For each offer, the middle 80% of simulated futures (P10 to P90) as a shaded band and the
     median (P50) as a line, cumulative value by the end of each year 1..N.
 
-    The figures are :attr:`calculator.simulate.SimulationResult.by_year` (DOMAIN.md 5,
+    The figures are :attr:`calculator.simulate.SimulationResult.by_year` (docs/domain.md section 5,
     uncertainty); the alt text gives each offer's P10/P50/P90 at year N and the chance each
     comes out ahead. Bands differ by fill pattern and lines by dash and marker, not only colour.
 
@@ -1087,7 +1087,7 @@ def vesting_chart(offer: Offer, years: int = 4) -> go.Figure:
 
     Each point is :meth:`calculator.equity.EquityGrant.vested_by_month` in the base scenario
     (growth included: a tranche at month m is worth ``value x fraction x (1 + g)^(m/12)``,
-    DOMAIN.md 5). An offer's expected refreshers, if it has a plan, are a dashed line labelled
+    docs/domain.md section 5). An offer's expected refreshers, if it has a plan, are a dashed line labelled
     "refreshers (not guaranteed)" and are never added to the grants. The alt text gives the
     vested value at each year end.
 

@@ -1,4 +1,4 @@
-"""The offer-letter checklist and your acceptance terms (DOMAIN.md section 3).
+"""The offer-letter checklist and your acceptance terms (docs/domain.md section 3).
 
 A written offer should state the role's requirements, the salary, the benefits, expense
 reimbursement, the start date and any conditions (such as background or credit checks); each
@@ -32,7 +32,7 @@ __all__ = [
     "offer_letter_checklist",
 ]
 
-#: What the written offer should state (DOMAIN.md 3): key -> (label, what to ask for).
+#: What the written offer should state (docs/domain.md section 3): key -> (label, what to ask for).
 LETTER_ITEMS: Final = {
     "role": ("Role and its requirements", "the job title, duties and what the role requires"),
     "salary": ("Salary", "the base salary and how and when it is paid"),
@@ -84,7 +84,7 @@ class OfferLetterChecklist:
 def offer_letter_checklist(
     confirmed: Mapping[str, bool] | Collection[str] = (),
 ) -> OfferLetterChecklist:
-    """The six items of :data:`LETTER_ITEMS` with those in ``confirmed`` ticked (DOMAIN.md 3).
+    """The six items of :data:`LETTER_ITEMS` with those in ``confirmed`` ticked (docs/domain.md section 3).
 
     ``confirmed`` is a collection of item keys, or a mapping of key -> ticked. Unknown keys
     are an error (a typo would otherwise silently leave an item unticked).
@@ -134,7 +134,7 @@ def _optional(name: str, value: object, kind: str) -> float | None:
 
 @dataclass(frozen=True, slots=True)
 class AcceptanceTerms:
-    """Your must-haves (DOMAIN.md 3); ``None`` means no requirement on that point.
+    """Your must-haves (docs/domain.md section 3); ``None`` means no requirement on that point.
 
     ``min_salary`` is the annual base salary in the offer's currency (by default your bottom
     line, see :meth:`from_bands`); ``min_holiday_days`` days a year (0-366);
@@ -172,7 +172,7 @@ class AcceptanceTerms:
         min_home_working_days: float | None = None,
         min_pension_rate: float | None = None,
     ) -> AcceptanceTerms:
-        """Terms whose minimum salary is your bottom line (DOMAIN.md 3: never go below it).
+        """Terms whose minimum salary is your bottom line (docs/domain.md section 3: never go below it).
 
         >>> from calculator.bands import SalaryBands
         >>> b = SalaryBands(bottom_line=28000, going_rate=30000, top_salary=36000, target=33000)
@@ -247,7 +247,7 @@ def _employer_pension_rate(offer: Offer) -> float:
 
 
 def check_acceptance(terms: AcceptanceTerms, offer: Offer) -> AcceptanceResult:
-    """Each must-have against ``offer`` (DOMAIN.md 3): pass, fail with the shortfall, or
+    """Each must-have against ``offer`` (docs/domain.md section 3): pass, fail with the shortfall, or
     unknown when the offer does not state it (``None`` = not stated, distinct from 0).
 
     Shortfall = minimum - offered (salary in the offer's currency, holiday in days a year,

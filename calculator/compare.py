@@ -1,6 +1,6 @@
 """Comparing offers: year-by-year value, totals, the gap, break-even salary and what to ask for.
 
-Rules (DOMAIN.md sections 5 and 6):
+Rules (docs/domain.md sections 5 and 6):
 
 - Year ``y`` (1-based): base grows by the expected raise, ``base x (1 + raise)^(y-1)``; bonus is
   ``target x base_y x payout``; sign-on and relocation count in year 1 only; equity is the value
@@ -118,7 +118,7 @@ def offer_years(
 
 
 def refresher_years(offer: Offer, years: int = 4) -> tuple[float, ...]:
-    """Refresher equity vesting in each year (DOMAIN.md 5: not guaranteed), whether or not
+    """Refresher equity vesting in each year (docs/domain.md section 5: not guaranteed), whether or not
     the offer counts it in its totals; zeros without a refresher plan.
 
     >>> from calculator.offers import Offer
@@ -332,7 +332,7 @@ class Ask:
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """Who leads, by how much over the horizon, and what would close the gap, in one view:
-    as the comparison's figures (``net`` False) or take-home pay after tax (DOMAIN.md 8:
+    as the comparison's figures (``net`` False) or take-home pay after tax (docs/domain.md section 8:
     the gap, break-even and asks all after tax). ``break_even_salary`` is the runner-up's
     base salary that would match the leader, in its own money."""
 
@@ -386,12 +386,12 @@ class Comparison:
 
     @property
     def too_close_to_call(self) -> bool:
-        """Totals within 2% of each other (DOMAIN.md 6)."""
+        """Totals within 2% of each other (docs/domain.md section 6)."""
         top = self.leader.cumulative
         return top <= 0 or self.gap <= float(_settings()["too_close_to_call"]) * top
 
     def outcome(self, *, net: bool = False) -> Outcome:
-        """The leader, the gap, too close to call (within the 2% of DOMAIN.md 6), the
+        """The leader, the gap, too close to call (within the 2% of docs/domain.md section 6), the
         runner-up's break-even salary and the asks: before tax, or with ``net`` after tax
         (every offer needs a tax profile; InputError on ``net`` otherwise).
 
@@ -568,7 +568,7 @@ def _net_break_even(weaker: Offer, target_net: float, years: int, factor: float)
 def _net_asks(
     offers: Sequence[Offer], totals: Sequence[OfferTotals], years: int
 ) -> tuple[Ask, ...]:
-    """Equal-value asks on take-home pay (DOMAIN.md 8: one view everywhere): against the offer
+    """Equal-value asks on take-home pay (docs/domain.md section 8: one view everywhere): against the offer
     worth most after tax, each closing the after-tax gap over the same years. Empty unless
     every offer has a tax profile."""
     if any(t.cumulative_net is None for t in totals):
@@ -658,7 +658,7 @@ def _day_asks(
     """Extra holiday days a year (when at most 15 would do) and extra home-working days a
     week (when the week has room for them) that close ``gap_local`` over ``years``.
 
-    DOMAIN.md 6: a day is worth more each year when pay rises, so days = gap / the sum over the
+    docs/domain.md section 6: a day is worth more each year when pay rises, so days = gap / the sum over the
     years of one more day's value. That sum is read off ``total`` (the offer's N-year value in
     the comparison's view) with one more day: exact, as totals are linear in days. A day with
     no value (home working valued as a share of pay) gives no ask.

@@ -1,6 +1,6 @@
 """The counter-range to quote when pressed for a figure, and how to say it.
 
-Source: DOMAIN.md section 2. The range is a *bolstering* range (Ames and Mason 2015): it starts
+Source: docs/domain.md section 2. The range is a *bolstering* range (Ames and Mason 2015): it starts
 a little above the target and reaches higher, capped by the top salary so the ask stays credible
 (Schweinsberg et al. 2012). A precise variant rounds to the nearest 250, since precise figures
 anchor harder than round thousands (Mason et al. 2013).
@@ -24,7 +24,7 @@ __all__ = [
     "spoken_phrase",
 ]
 
-#: Step of the precise variant (DOMAIN.md 2: "rounds to the nearest 250").
+#: Step of the precise variant (docs/domain.md section 2: "rounds to the nearest 250").
 PRECISE_STEP: Final = 250.0
 
 _DECADES: Final[dict[int, str]] = {
@@ -42,7 +42,7 @@ _DECADES: Final[dict[int, str]] = {
 def round_precise(amount: float, step: float = PRECISE_STEP) -> float:
     """Round ``amount`` to the nearest multiple of ``step``; exact halves round up.
 
-    Rule: step x floor(amount / step + 1/2) (DOMAIN.md 2, precise variant). Amounts are
+    Rule: step x floor(amount / step + 1/2) (docs/domain.md section 2, precise variant). Amounts are
     non-negative, so "halves up" is also "halves away from zero".
 
     >>> round_precise(33125)
@@ -78,7 +78,7 @@ def _snap(value: float, lower: float, upper: float) -> float:
 
 
 def spoken_phrase(amount: float, currency: str | None = None) -> str:
-    """How to say a figure out loud (DOMAIN.md 2).
+    """How to say a figure out loud (docs/domain.md section 2).
 
     - 20,000 to 99,999.99: the decade of thousands with "low" (units of thousands 0-3),
       "mid" (4-6) or "high" (7-9): 34,650 is "around the mid-thirties".
@@ -193,7 +193,7 @@ def counter_range(
     anchor_margin: float = 0.10,
     range_width: float = 0.10,
 ) -> CounterRange:
-    """The counter-range to quote (DOMAIN.md 2).
+    """The counter-range to quote (docs/domain.md section 2).
 
     - anchor = target x (1 + anchor_margin)
     - low = max(target, bottom_line, min(anchor, top_salary))

@@ -1,6 +1,6 @@
 """Equity: RSU and option grants, vesting as dated tranches, share-price growth, refreshers.
 
-Rules (DOMAIN.md section 5):
+Rules (docs/domain.md section 5):
 
 - A vesting schedule is a list of dated tranches ``(month, fraction)`` counted from the vesting
   start, the fractions adding up to 1 (within 0.001). It can be given as
@@ -81,7 +81,7 @@ Schedule: TypeAlias = (
 #: The stored (validated) form of a schedule.
 _Spec: TypeAlias = str | tuple[float, ...] | Tranches
 
-#: Option scenarios, in the order they are shown (DOMAIN.md 5).
+#: Option scenarios, in the order they are shown (docs/domain.md section 5).
 SCENARIOS: Final = ("zero", "bear", "base", "bull")
 _GROWTH_SCENARIOS: Final = ("bear", "base", "bull")
 _GROWTH_LOW: Final = -0.9
@@ -116,7 +116,7 @@ def _preset_tranches() -> dict[str, tuple[tuple[int, Fraction], ...]]:
 
 
 _EXACT_PRESETS: Final = _preset_tranches()
-#: The named schedules as dated tranches ``(month, fraction)`` (DOMAIN.md 5).
+#: The named schedules as dated tranches ``(month, fraction)`` (docs/domain.md section 5).
 PRESETS: Final[Mapping[str, Tranches]] = MappingProxyType(
     {name: tuple((m, float(f)) for m, f in ts) for name, ts in _EXACT_PRESETS.items()}
 )
@@ -156,7 +156,7 @@ def _build_plan(tranches: Sequence[tuple[int, Fraction]]) -> _Plan:
     )
 
 
-#: Yearly fractions of every preset, each year's share (DOMAIN.md 5).
+#: Yearly fractions of every preset, each year's share (docs/domain.md section 5).
 NAMED_SCHEDULES: Final[Mapping[str, tuple[float, ...]]] = MappingProxyType(
     {name: _build_plan(ts).yearly for name, ts in _EXACT_PRESETS.items()}
 )
@@ -272,7 +272,7 @@ def _total(field_name: str, values: Iterable[float]) -> float:
 def schedule_tranches(schedule: Schedule) -> Tranches:
     """The schedule as dated tranches ``(month, fraction)``: merged by month, sorted, exact.
 
-    Rule (DOMAIN.md 5): presets expand to their tranches; yearly fractions vest at the end of
+    Rule (docs/domain.md section 5): presets expand to their tranches; yearly fractions vest at the end of
     each year (months 12, 24, ...); pairs are kept, tranches of the same month added together.
 
     >>> schedule_tranches("amazon")
@@ -293,7 +293,7 @@ def schedule_tranches(schedule: Schedule) -> Tranches:
 def schedule_fractions(schedule: Schedule) -> tuple[float, ...]:
     """The fraction of the grant that vests in each year of ``schedule``.
 
-    Rule (DOMAIN.md 5): the sum of the tranches in each year (months 1..12 are year 1). Yearly
+    Rule (docs/domain.md section 5): the sum of the tranches in each year (months 1..12 are year 1). Yearly
     fraction lists come back as given; a schedule running past month 48 gives more than 4 years.
 
     >>> schedule_fractions("back_loaded")
@@ -315,7 +315,7 @@ def vesting_schedule(
 ) -> tuple[float, ...]:
     """Value vesting in each year: the year's tranches, each grown to the month it vests.
 
-    Rule (DOMAIN.md 5): a tranche at month ``m`` is worth
+    Rule (docs/domain.md section 5): a tranche at month ``m`` is worth
     ``grant_value x fraction x (1 + growth_rate) ** (m / 12)``; without growth, year k is
     ``grant_value x fraction of year k``.
 
@@ -340,7 +340,7 @@ def vesting_schedule(
 def vested_fraction(schedule: Schedule, month: int) -> float:
     """Fraction of the grant vested by the end of month ``month`` (0 = the start date).
 
-    Rule (DOMAIN.md 5): the sum of the tranches dated on or before ``month`` (never above 1).
+    Rule (docs/domain.md section 5): the sum of the tranches dated on or before ``month`` (never above 1).
     Standard: nothing before the 12-month cliff, 25% at month 12, then 1/48 a month.
 
     >>> vested_fraction("standard", 11), vested_fraction("standard", 12), vested_fraction("standard", 18)
@@ -361,7 +361,7 @@ def vested_by_month(
 ) -> float:
     """Value vested by the end of month ``month``, each tranche grown to the month it vests.
 
-    Rule (DOMAIN.md 5): ``sum of grant_value x fraction x (1 + g) ** (m / 12)`` over the
+    Rule (docs/domain.md section 5): ``sum of grant_value x fraction x (1 + g) ** (m / 12)`` over the
     tranches at months ``m <= month``; without growth, ``grant_value x vested_fraction``.
 
     >>> vested_by_month(48_000, "standard", 11)
@@ -434,7 +434,7 @@ class EquityGrant:
     Anything unstated is ``None`` and values as 0 with a question to ask (see :meth:`missing`);
     ``schedule=None`` (not stated) vests as ``"standard"``. ``volatility`` (yearly, 0..3) is for
     simulations; ``None`` means not stated. Every field after ``kind`` is keyword-only.
-    Source: DOMAIN.md section 5.
+    Source: docs/domain.md section 5.
 
     >>> EquityGrant("rsu", shares=1000, price=40.0).value()
     40000.0
@@ -631,7 +631,7 @@ class EquityGrant:
 class RefresherPlan:
     """Expected refresher grants: ``annual_value`` granted every 12 months (not guaranteed).
 
-    Rule (DOMAIN.md 5, after Levels.fyi's projection): grants at months ``first_grant_month``,
+    Rule (docs/domain.md section 5, after Levels.fyi's projection): grants at months ``first_grant_month``,
     ``first_grant_month + 12``, ..., each vesting on ``schedule`` counted from its own grant
     month. A tranche vesting at absolute month ``m`` (from the offer's start) is worth
     ``fraction x annual_value x (1 + growth_rate) ** (m / 12)``. Show refreshers apart from the

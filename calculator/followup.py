@@ -1,4 +1,4 @@
-"""The follow-up planner: a dated plan for each job application (DOMAIN.md 3 and 7).
+"""The follow-up planner: a dated plan for each job application (docs/domain.md sections 3 and 7).
 
 :func:`follow_up_plan` turns the interview date, the date the employer promised a decision, the
 stage the application has reached and a few preferences into a dated :class:`FollowUpPlan` of
@@ -9,7 +9,7 @@ unanswered check-ins reach "move on". :func:`due_actions` gathers what is due or
 every application on a given day, most urgent first; :func:`done_entry` is the log entry that
 marks an action done.
 
-Date rules (DOMAIN.md 7; stated on each plan as notes):
+Date rules (docs/domain.md section 7; stated on each plan as notes):
 
 - Working days exclude Saturdays, Sundays and the public holidays of the user's country and
   region (:class:`WorkingDays`: England and Wales, Scotland or Northern Ireland; US federal,
@@ -65,7 +65,7 @@ __all__ = [
 Patience = Literal["next_working_day", "several_days", "a_week"]
 ContactMethod = Literal["email", "phone", "recruiter"]
 
-#: How long to wait after the promised decision date, in working days (DOMAIN.md 7: the
+#: How long to wait after the promised decision date, in working days (docs/domain.md section 7: the
 #: working day after; "some advise waiting several days to a week": 3 or 5 working days).
 PATIENCE_WORKING_DAYS: Final[Mapping[str, int]] = {
     "next_working_day": 1,
@@ -83,7 +83,7 @@ MAX_CHECK_INS: Final = 3
 #: With no promised decision date, the first status check comes this many days after.
 NO_DATE_WAIT_DAYS: Final = 7
 #: Where an application stands: waiting after the interview, then the stages after it
-#: (DOMAIN.md 3 and 7).
+#: (docs/domain.md sections 3 and 7).
 STAGES: Final = ("interviewing", "offer", "negotiating", "accepted", "declined", "rejected")
 #: Countries whose public holidays are known (the ``holidays`` package's codes).
 HOLIDAY_COUNTRIES: Final = ("GB", "US")
@@ -261,7 +261,7 @@ class WorkingDays:
     (``"GB"`` or ``"US"``; ``None``: weekends only) and, optionally, one of its
     ``subdivision``\\ s (GB: ``ENG``, ``WLS``, ``SCT``, ``NIR``; US: a state such as ``NC``).
 
-    Holidays come from the ``holidays`` package (DOMAIN.md 7), observed days included: in
+    Holidays come from the ``holidays`` package (docs/domain.md section 7), observed days included: in
     England Boxing Day 2026 falls on a Saturday, so Monday 28 December is the bank holiday.
     Codes are the package's; lower case is accepted.
 
@@ -782,7 +782,7 @@ def follow_up_plan(
     answer_by: dt.date | None = None,
     key: str | None = None,
 ) -> FollowUpPlan:
-    """The plan of one application after its interview (DOMAIN.md 7, and 3 for the offer).
+    """The plan of one application after its interview (docs/domain.md section 7, and 3 for the offer).
 
     Working days skip weekends and the public holidays of ``country``/``subdivision`` (see
     :class:`WorkingDays`; ``None``: weekends only). Rules:
@@ -1050,7 +1050,7 @@ def _chasing(
 
 
 def _stage_actions(inp: _Inputs, done_kinds: set[str]) -> list[PlanAction]:
-    """The steps of the stage after the interview (DOMAIN.md 3 and 7)."""
+    """The steps of the stage after the interview (docs/domain.md sections 3 and 7)."""
     day = inp.days.roll(inp.stage_date)
     actions = [
         PlanAction(day, title, reason, kind, message, done=kind in done_kinds)
@@ -1153,7 +1153,7 @@ def due_actions(plans: Iterable[FollowUpPlan], today: dt.date) -> tuple[DueActio
 
     An action not yet done is due once its date has come (``date <= today``) and overdue once
     its last day has passed (``last_day < today``; the thank-you's last day is the day after
-    the interview, DOMAIN.md 7). Order: the earliest last day first (so the most overdue
+    the interview, docs/domain.md section 7). Order: the earliest last day first (so the most overdue
     lead), then the order of the plans given, then the order within the plan.
 
     >>> a = follow_up_plan(dt.date(2026, 6, 1), company="Acme")  # Mon: thank-you by Tue 2

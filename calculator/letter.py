@@ -1,6 +1,6 @@
 """Read an offer letter on the user's machine: the offer's figures, each with its sentence.
 
-Rule (DOMAIN.md section 9): a written offer should state the role, salary, benefits, expenses,
+Rule (docs/domain.md section 9): a written offer should state the role, salary, benefits, expenses,
 start date and conditions. :func:`read_offer_letter` reads a letter (pasted text, or a PDF or
 DOCX as a path or bytes, read in memory; nothing leaves the machine) and returns a
 :class:`LetterReading`:
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Found", "LetterReading", "Mention", "read_offer_letter"]
 
-#: Which found (or mentioned) fields confirm each checklist item (DOMAIN.md 3 and 9).
+#: Which found (or mentioned) fields confirm each checklist item (docs/domain.md sections 3 and 9).
 _CONFIRMS: Final = {
     "role": ("role",),
     "salary": ("base_salary",),
@@ -113,7 +113,7 @@ class LetterReading:
         return None if found is None else found.value
 
     def checklist(self) -> OfferLetterChecklist:
-        """The offer-letter checklist (DOMAIN.md 3) ticked by what the letter states."""
+        """The offer-letter checklist (docs/domain.md section 3) ticked by what the letter states."""
         confirmed = {
             key: any(f in self.fields for f in _CONFIRMS.get(key, ())) for key in LETTER_ITEMS
         }
@@ -158,7 +158,7 @@ class LetterReading:
 
 def read_offer_letter(source: str | bytes | os.PathLike[str]) -> LetterReading:
     """Read an offer letter: ``source`` is its text (``str``), or a PDF or DOCX (or UTF-8 text
-    file) as ``bytes`` or a path, read in memory (DOMAIN.md 9; see the module docstring).
+    file) as ``bytes`` or a path, read in memory (docs/domain.md section 9; see the module docstring).
 
     A file that cannot be read (encrypted, broken, too large, a zip bomb, a scan with no text)
     raises :class:`~calculator.errors.InputError` with a sentence saying why.

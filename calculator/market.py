@@ -3,7 +3,7 @@
 Data: ``data/oews_national_may2025.csv`` (830 detailed occupations plus groups) and
 ``data/oews_state_may2025.csv.gz`` (50 states, DC and three territories), rebuilt by
 ``scripts/build_market_data.py``; see ``data/README.md``. The going rate is the median and the
-top salary a higher percentile (DOMAIN.md 1), so this module hands ``calculator.bands`` a mapping
+top salary a higher percentile (docs/domain.md section 1), so this module hands ``calculator.bands`` a mapping
 of annual percentiles.
 
 Missing values (what BLS did not publish; never read as zero):
@@ -410,7 +410,7 @@ def occupation_percentiles(code: str, state: str | None = None) -> MarketPercent
     BLS's annual figures as published; hourly-only occupations use hourly x 2,080 (national
     only: the state file has no hourly figures). Figures BLS withheld are left out and noted
     (module docstring); none at all is an InputError pointing to the national figures.
-    Source: BLS OEWS May 2025 (data/README.md); the percentiles feed DOMAIN.md 1.
+    Source: BLS OEWS May 2025 (data/README.md); the percentiles feed docs/domain.md section 1.
 
     >>> occupation_percentiles("15-1252").to_dict()
     {10: 82460.0, 25: 105210.0, 50: 135980.0, 75: 171980.0, 90: 214670.0}
@@ -504,7 +504,7 @@ def percentile_of(salary: float, percentiles: Mapping[int, float]) -> Percentile
     """The percentile at which ``salary`` sits among known percentiles (e.g. BLS P10..P90).
 
     Linear interpolation between the two known points either side (the inverse of
-    ``bands.interpolate_percentile``, DOMAIN.md 1): p = p0 + (p1 - p0) x (S - v0) / (v1 - v0).
+    ``bands.interpolate_percentile``, docs/domain.md section 1): p = p0 + (p1 - p0) x (S - v0) / (v1 - v0).
     Outside the table there is no figure: ``value`` None, label "below P10" / "above P90"
     (named after the lowest / highest known point). Labels round half up to whole percentiles;
     on a flat stretch the lowest percentile with that amount is used.

@@ -1,4 +1,4 @@
-"""Ready-to-edit messages for each step after the interview (DOMAIN.md sections 3 and 7).
+"""Ready-to-edit messages for each step after the interview (docs/domain.md sections 3 and 7).
 
 Every template is filled from :class:`MessageDetails`, where each field is optional. A missing
 detail changes the wording instead of leaving a gap: "Dear Sam," becomes "Hello,", "the Data
@@ -398,9 +398,9 @@ def _details(details: object) -> MessageDetails:
 def message_text(key: str, details: MessageDetails | None = None) -> str:
     """The text of one message (``key`` from :data:`MESSAGE_TITLES`) filled from ``details``.
 
-    Rules from DOMAIN.md 7 (thank-you: interest, one point from the conversation, ask when to
+    Rules from docs/domain.md section 7 (thank-you: interest, one point from the conversation, ask when to
     expect news if no date is known; status checks leave the next move with the employer;
-    rejection: thank, ask for feedback, stay in touch) and DOMAIN.md 3 (offer in writing with
+    rejection: thank, ask for feedback, stay in touch) and docs/domain.md section 3 (offer in writing with
     its six items; counter with the range and the equal-value asks; decline below the bottom
     line, or politely for any reason; accept, asking for the agreed terms in writing).
 

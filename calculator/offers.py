@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 PensionBasis = Literal["salary", "qualifying_earnings"]
-#: Non-money factors are rated on this scale (DOMAIN.md 4).
+#: Non-money factors are rated on this scale (docs/domain.md section 4).
 FACTOR_RANGE: Final = (1, 5)
 #: Components the user may mark as taxed as income in the net view (benefits in kind and
 #: taxable allowances; "custom" covers every custom benefit). Holiday, pension and home working
@@ -75,7 +75,7 @@ def _mapping(name: str, data: object) -> Mapping[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Bonus:
-    """Cash bonus each year (DOMAIN.md 4 and 5): ``rate x base x expected_payout`` plus any
+    """Cash bonus each year (docs/domain.md sections 4 and 5): ``rate x base x expected_payout`` plus any
     fixed amount for that year.
 
     ``expected_payout`` None means the offer gave no payout history: 100% is assumed and the
@@ -152,7 +152,7 @@ def _yearly(name: str, values: object) -> tuple[Any, ...]:
 
 @dataclass(frozen=True, slots=True)
 class SignOn:
-    """Sign-on bonus with its repayment clause, paid at once or in instalments (DOMAIN.md 4-5).
+    """Sign-on bonus with its repayment clause, paid at once or in instalments (docs/domain.md sections 4-5).
 
     ``instalments`` are ``(month, share)`` pairs (month 0 = the first day; shares add up to 1);
     none means all of it at the start. Default clause (the common one): repaid **in full** if
@@ -320,7 +320,7 @@ class Offer:
     non-money factors 1-5 (they join the weighted score, never the cash total).
     ``taxable_benefits`` names the benefits (from :data:`TAXABLE_BENEFITS`) the user says are
     taxed as income, for the net view. ``refreshers`` are the yearly equity grants the employer
-    expects to add (not guaranteed, DOMAIN.md 5): always shown apart, and counted in the totals
+    expects to add (not guaranteed, docs/domain.md section 5): always shown apart, and counted in the totals
     only when ``refreshers_counted`` (the user asked for it).
 
     >>> offer = Offer("Acme", base_amount=4_000, pay_period="month", holiday_days=25)

@@ -1,6 +1,6 @@
 """Pay periods: convert hourly, weekly and monthly figures to annual amounts and back.
 
-Rule (DOMAIN.md section 1): annual = amount x periods per year, where an hour counts
+Rule (docs/domain.md section 1): annual = amount x periods per year, where an hour counts
 ``hours_per_week x weeks_per_year`` times a year, a week ``weeks_per_year`` times and a
 month 12 times. Defaults: 37.5 hours a week, 52 weeks a year (UK full-time convention);
 US OEWS data uses 40 x 52 = 2,080 hours.

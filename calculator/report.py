@@ -113,7 +113,7 @@ def _figures_html(figures: Sequence[Any]) -> list[str]:
 
 def _gap_html(comparison: Comparison, net: bool, money: Callable[[float | None], str]) -> list[str]:
     """Who leads and by how much, the break-even salaries and the equal-value asks, in the
-    report's view (after tax with ``net``: DOMAIN.md 8)."""
+    report's view (after tax with ``net``: docs/domain.md section 8)."""
     years = comparison.years
     span = f"{years} {'year' if years == 1 else 'years'}"
     if len(comparison.totals) < 2:
@@ -164,10 +164,10 @@ def comparison_report_html(
     """The comparison as one HTML document that works offline (issue 4).
 
     Sections: the date made and the privacy line; totals per offer (year one and over the
-    horizon, after tax where the offers have a tax profile, DOMAIN.md 6); value by component
+    horizon, after tax where the offers have a tax profile, docs/domain.md section 6); value by component
     over the horizon; the gap, too-close-to-call (within 2%), break-even salary and equal-value
-    asks (DOMAIN.md 6); questions to ask; your levels and range when given (DOMAIN.md 1-2); the
-    weighted score (DOMAIN.md 4; ``comparison.scores`` when ``scores`` is not given); and the
+    asks (docs/domain.md section 6); questions to ask; your levels and range when given (docs/domain.md sections 1-2); the
+    weighted score (docs/domain.md section 4; ``comparison.scores`` when ``scores`` is not given); and the
     charts when given, each captioned with its alt text. plotly.js is inlined once; there are
     no ``<script src>`` or ``<link href>`` references to any host. With ``net`` (the take-home
     view, every offer taxed) the gap, too-close-to-call and asks are after tax and say so

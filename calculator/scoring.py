@@ -1,4 +1,4 @@
-"""The weighted package score: how well each offer matches *your* priorities (DOMAIN.md 4).
+"""The weighted package score: how well each offer matches *your* priorities (docs/domain.md section 4).
 
 Each component (a pay item, a benefit, or a non-money factor rated 1-5) gets an importance
 weight from 0 (don't care) to 5. Across the offers compared, a component's value is scaled to

@@ -1,6 +1,6 @@
 """What to say at each step of a salary conversation, filled with your own figures.
 
-Source: DOMAIN.md sections 2 and 3: answer in general terms first and let the employer make the
+Source: docs/domain.md sections 2 and 3: answer in general terms first and let the employer make the
 first offer; when pressed, give the spoken phrase and the precise range; on an offer, thank them,
 ask for it in writing and for time; counter with the range and the benefits; decline politely
 below your minimum without revealing it.
@@ -80,7 +80,7 @@ def negotiation_scripts(
     offer_salary: float | None = None,
     reply_by: dt.date | None = None,
 ) -> NegotiationScripts:
-    """Fill the five scripts with the user's figures (DOMAIN.md 2-3).
+    """Fill the five scripts with the user's figures (docs/domain.md sections 2-3).
 
     ``name`` is the person you are speaking to (recruiter or hiring manager); ``role`` and
     ``company`` name the job; ``offer_salary`` is the offer on the table; ``reply_by`` is the

@@ -1,7 +1,7 @@
 """Uncertainty: many simulated futures of each offer, the chance each comes out ahead, and
 P10/P50/P90 of its cumulative value.
 
-Rules (DOMAIN.md section 5, "Uncertainty (simulation)"):
+Rules (docs/domain.md section 5, "Uncertainty (simulation)"):
 
 - Each future starts from the deterministic year rows of
   :func:`calculator.compare.offer_years` (nominal, before tax) and changes only what is uncertain.
@@ -67,7 +67,7 @@ class SimulationResult:
     (as :func:`calculator.compare.compare_offers` gives it, nominal) and ``mean`` the average
     N-year value over the futures (close to it when nobody leaves: the share-price factor's mean
     is the deterministic growth). ``notes`` say in words what varied and what was held fixed.
-    Money is in ``currency``. Source: DOMAIN.md section 5, "Uncertainty (simulation)".
+    Money is in ``currency``. Source: docs/domain.md section 5, "Uncertainty (simulation)".
 
     >>> from calculator.offers import Offer
     >>> r = simulate_offers(Offer("A", 50_000), Offer("B", 50_000), years=2, paths=10)
@@ -417,7 +417,7 @@ def simulate_offers(
 ) -> SimulationResult:
     """Simulate ``paths`` futures of each offer over ``years`` years (numpy, vectorised).
 
-    Rule (DOMAIN.md 5, "Uncertainty"): share prices follow a geometric Brownian motion with each
+    Rule (docs/domain.md section 5, "Uncertainty"): share prices follow a geometric Brownian motion with each
     grant's volatility and its growth as drift; bonus payouts are drawn uniformly in
     ``Bonus.payout_range``; with ``leave_chance`` (0..1 a year) a future may leave and keeps the
     value counted up to the leaving month. See the module docstring for the details. With

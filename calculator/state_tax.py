@@ -1,4 +1,4 @@
-"""US state income tax on wages, and the payroll contributions some states take (DOMAIN.md 8).
+"""US state income tax on wages, and the payroll contributions some states take (docs/domain.md section 8).
 
 Each state's rules are data: ``data/tax/states/<CODE>.toml``, one table per tax year, every
 figure with the state revenue department's page as its source. A state with no file for a year

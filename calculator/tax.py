@@ -349,7 +349,7 @@ def _gb_amounts(
 
 
 def _student_loans(terms: Mapping[str, Any], plans: Sequence[str], earnings: float) -> float:
-    """Repayments a year (DOMAIN.md 8, Student Loans Company): one deduction for all the
+    """Repayments a year (docs/domain.md section 8, Student Loans Company): one deduction for all the
     undergraduate plans held, at their rate above the lowest of their thresholds (the plans
     share it), plus the postgraduate loan's own rate above its threshold. Plans with nothing
     due this year (no threshold) are left out."""

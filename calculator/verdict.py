@@ -1,6 +1,6 @@
 """What to do with an offer: where it sits against your levels and how to respond.
 
-Source: DOMAIN.md section 3 (responding to an offer). Whatever the position, a verbal offer is
+Source: docs/domain.md section 3 (responding to an offer). Whatever the position, a verbal offer is
 not final: ask for it in writing and ask for time to consider it.
 """
 
@@ -42,7 +42,7 @@ _RESPONSES: Final[dict[str, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class OfferAssessment:
-    """Where an offer sits and the suggested response (DOMAIN.md 3).
+    """Where an offer sits and the suggested response (docs/domain.md section 3).
 
     Gaps are ``level - offer``: positive means the offer falls short of that level by this much,
     zero or negative means it already reaches it.
@@ -83,7 +83,7 @@ class OfferAssessment:
 def assess_offer(
     offer_salary: float, bands: SalaryBands, *, currency: str | None = None
 ) -> OfferAssessment:
-    """Place an offer against the bottom line and target and suggest a response (DOMAIN.md 3).
+    """Place an offer against the bottom line and target and suggest a response (docs/domain.md section 3).
 
     - offer < bottom line: "below_bottom_line" (decline politely or counter; don't go lower);
     - bottom line <= offer < target: "between" (counter with the range; look at benefits);

@@ -60,11 +60,11 @@ def test_typing_figures_updates_the_levels(app):
     app.radio(key="numbers.market_source").set_value("typed").run()
     app.number_input(key="numbers.going_rate").set_value(30000).run()
     assert not app.exception
-    # DOMAIN.md 1: top salary (intermediate, only a going rate) = 30,000 x 1.20 = 36,000;
+    # docs/domain.md section 1: top salary (intermediate, only a going rate) = 30,000 x 1.20 = 36,000;
     # target = midpoint(30,000, 36,000) = 33,000.
     assert _metric(app, "Top salary") == "£36,000"
     assert _metric(app, "Your target") == "£33,000"
-    # DOMAIN.md 2: low = max(33,000, 30,000, min(36,300, 36,000)) = 36,000 = high.
+    # docs/domain.md section 2: low = max(33,000, 30,000, min(36,300, 36,000)) = 36,000 = high.
     assert _metric(app, "If pressed for a figure") == "£36,000"
 
 
@@ -139,7 +139,7 @@ def test_a_graduate_with_only_a_bls_search_gets_three_levels_and_a_range(app):
     app.text_input(key="numbers.occupation_query").set_value("accountants auditors").run()
     app.selectbox(key="numbers.occupation_code").set_value("13-2011").run()
     assert not app.exception
-    # Accountants and Auditors, national (BLS OEWS May 2025), beginner levels (DOMAIN.md 1):
+    # Accountants and Auditors, national (BLS OEWS May 2025), beginner levels (docs/domain.md section 1):
     # bottom line P10 56,020 (market default); going rate P17 = 56,020 + 7/15 x (67,020 -
     # 56,020) = 61,153.33 (DOL Level I); top salary P50 83,680; target 72,416.67.
     assert _metric(app, "Bottom line") == "$56,020"

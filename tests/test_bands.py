@@ -1,4 +1,4 @@
-"""Bottom line, going rate, top salary and target (DOMAIN.md section 1)."""
+"""Bottom line, going rate, top salary and target (docs/domain.md section 1)."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def test_adjustments_without_current_salary_are_noted_not_applied():
 
 @pytest.mark.parametrize(
     ("expertise", "expected"),
-    # only a going rate: 30,000 x 0.80 / 0.90 / 1.00 (DOMAIN.md 1)
+    # only a going rate: 30,000 x 0.80 / 0.90 / 1.00 (docs/domain.md section 1)
     [("beginner", 24_000), ("intermediate", 27_000), ("expert", 30_000)],
 )
 def test_no_current_pay_nor_minimum_gives_a_market_default(expertise, expected):

@@ -1,4 +1,4 @@
-"""Benefit valuation as annual cash (DOMAIN.md section 4), hand-checked."""
+"""Benefit valuation as annual cash (docs/domain.md section 4), hand-checked."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from calculator.offers import CustomBenefit, HomeWorking, Offer, Pension, Study
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        # 5 days x 52,000 / 260 working days (DOMAIN.md 4)
+        # 5 days x 52,000 / 260 working days (docs/domain.md section 4)
         (lambda: holiday_value(5, 52_000), 1_000.0),
         # 25 days at 39,000 with a 250-day year: 25 x 39,000 / 250
         (lambda: holiday_value(25, 39_000, working_days=250), 3_900.0),
@@ -68,7 +68,7 @@ from calculator.offers import CustomBenefit, HomeWorking, Offer, Pension, Study
         (lambda: study_value(1_500, 5, 52_000), 2_500.0),
         # KFF 2025 average employer contribution, family cover
         (lambda: health_care_default("us_family"), 20_143.0),
-        # UK private medical insurance per policy (DOMAIN.md 4)
+        # UK private medical insurance per policy (docs/domain.md section 4)
         (lambda: health_care_default("uk_private_medical"), 1_044.0),
         # 1-3 home days are hybrid (5%), 4+ mostly remote (8%), per defaults.toml
         (lambda: home_working_rate(3), 0.05),

@@ -1,4 +1,4 @@
-"""Cash by year (DOMAIN.md 5): bonus rates and fixed amounts that differ by year, a sign-on
+"""Cash by year (docs/domain.md section 5): bonus rates and fixed amounts that differ by year, a sign-on
 paid in instalments, repaid in full or pro rata by months served."""
 
 from __future__ import annotations

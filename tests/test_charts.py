@@ -1,6 +1,6 @@
 """Chart builders (calculator.charts): the numbers drawn, the alt text, palette and bad input.
 
-Every expected figure is worked by hand in the comment beside it; the rules are DOMAIN.md 1-7.
+Every expected figure is worked by hand in the comment beside it; the rules are docs/domain.md sections 1-7.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ from calculator.charts import (
 REPO = Path(__file__).resolve().parent.parent
 
 # A: 50,000 base + 10% bonus (5,000). B: 52,000 base + 30 days holiday valued at
-# 30 x 52,000 / 260 = 6,000 (DOMAIN.md 4: day rate = base / 260).
+# 30 x 52,000 / 260 = 6,000 (docs/domain.md section 4: day rate = base / 260).
 OFFER_A = Offer("A", 50_000, bonus=Bonus(0.1))
 OFFER_B = Offer("B", 52_000, holiday_days=30)
 

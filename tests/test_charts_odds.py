@@ -1,4 +1,4 @@
-"""The simulation fan chart and the vesting chart (calculator.charts, DOMAIN.md 5).
+"""The simulation fan chart and the vesting chart (calculator.charts, docs/domain.md section 5).
 
 Every expected figure is worked by hand in the comment beside it.
 """

@@ -1,4 +1,4 @@
-"""Offer-letter checklist and acceptance terms (DOMAIN.md 3), hand-worked."""
+"""Offer-letter checklist and acceptance terms (docs/domain.md section 3), hand-worked."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from calculator.offers import HomeWorking, Offer, Pension
 
 
 def test_six_items_in_domain_order():
-    # DOMAIN.md 3: role requirements, salary, benefits, expenses, start date, conditions.
+    # docs/domain.md section 3: role requirements, salary, benefits, expenses, start date, conditions.
     c = offer_letter_checklist()
     assert [i.key for i in c.items] == [
         "role",

@@ -1,4 +1,4 @@
-"""Comparing offers (DOMAIN.md sections 5-6): totals, gap, break-even, asks, questions, net view."""
+"""Comparing offers (docs/domain.md sections 5-6): totals, gap, break-even, asks, questions, net view."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The counter-range, its precise variant and the spoken phrase (DOMAIN.md section 2)."""
+"""The counter-range, its precise variant and the spoken phrase (docs/domain.md section 2)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from calculator.errors import InputError
 @pytest.mark.parametrize(
     ("kwargs", "low", "high"),
     [
-        # DOMAIN.md worked example: anchor 30,000 x 1.1 = 33,000; 30,000 x 1.2 = 36,000
+        # docs/domain.md worked example: anchor 30,000 x 1.1 = 33,000; 30,000 x 1.2 = 36,000
         ({"target": 30_000, "bottom_line": 28_000, "top_salary": 40_000}, 33_000, 36_000),
         # top 34,000 caps the high end: min(36,000, 34,000)
         ({"target": 30_000, "bottom_line": 28_000, "top_salary": 34_000}, 33_000, 34_000),
@@ -143,7 +143,7 @@ def test_round_precise_rejects(amount, step, field):
         (27_000, None, "around the high-twenties"),  # 7
         (27_500, None, "around the high-twenties"),
         (29_999.99, None, "around the high-twenties"),
-        (34_650, None, "around the mid-thirties"),  # DOMAIN.md example
+        (34_650, None, "around the mid-thirties"),  # docs/domain.md example
         (34_500, None, "around the mid-thirties"),  # worked example midpoint
         (45_500, None, "around the mid-forties"),
         (58_000, None, "around the high-fifties"),

@@ -1,4 +1,4 @@
-"""Equal-value asks in days close the gap exactly when pay rises (DOMAIN.md 6, issue 16 item 4):
+"""Equal-value asks in days close the gap exactly when pay rises (docs/domain.md section 6, issue 16 item 4):
 a day is worth more each year, so days = gap / the sum over the years of one day's value."""
 
 from __future__ import annotations

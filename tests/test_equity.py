@@ -1,4 +1,4 @@
-"""Equity: RSUs and options, vesting schedules, vesting by month (DOMAIN.md section 5)."""
+"""Equity: RSUs and options, vesting schedules, vesting by month (docs/domain.md section 5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Vesting as dated tranches, share-price growth and refreshers (DOMAIN.md section 5).
+"""Vesting as dated tranches, share-price growth and refreshers (docs/domain.md section 5).
 
 Issue "Offers as they really are": presets expand to (month, fraction) tranches, a tranche at
 month m grows by (1 + g) ** (m / 12), and refreshers are a new grant every 12 months.

@@ -1,4 +1,4 @@
-"""The follow-up planner (DOMAIN.md 7): dates hand-checked against a calendar."""
+"""The follow-up planner (docs/domain.md section 7): dates hand-checked against a calendar."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reading an offer letter (DOMAIN.md 9): hand-worked fields, precision-first negatives,
+"""Reading an offer letter (docs/domain.md section 9): hand-worked fields, precision-first negatives,
 hostile files, and the corpus in tests/letters/ read field by field."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def test_hourly_pay_uses_the_stated_hours() -> None:
     text = "Your rate of pay is £14.00 per hour. You will work 20 hours per week."
     reading = read_offer_letter(text)
     assert reading.value("hours_per_week") == pytest.approx(20)
-    # 14 x 20 hours x 52 weeks = 14,560 (DOMAIN.md 1, through periods.to_annual)
+    # 14 x 20 hours x 52 weeks = 14,560 (docs/domain.md section 1, through periods.to_annual)
     assert reading.value("base_salary") == pytest.approx(14_560)
     assert reading.value("base_salary") == pytest.approx(to_annual(14, "hour", hours_per_week=20))
     assert "20 hours per week" in reading.fields["base_salary"].quote

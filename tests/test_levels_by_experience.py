@@ -1,10 +1,10 @@
-"""Levels by experience and starting point on BLS OEWS May 2025 figures (DOMAIN.md 1, issue 16).
+"""Levels by experience and starting point on BLS OEWS May 2025 figures (docs/domain.md section 1, issue 16).
 
 Going rate and top salary by expertise follow the Department of Labor's OEWS-based wage levels:
 beginner P17 / P50, intermediate P50 / P75, expert P67 / P90. With no current pay and no
 personal minimum the bottom line is a market default: beginner P10, intermediate P25, expert
 P50. Interpolation is linear between published percentiles: P17 = P10 + 7/15 x (P25 - P10),
-P67 = P50 + 17/25 x (P75 - P50). The range to quote follows DOMAIN.md 2 (anchor 10%, width
+P67 = P50 + 17/25 x (P75 - P50). The range to quote follows docs/domain.md section 2 (anchor 10%, width
 10%, precise ends on steps of 250 kept within the top salary).
 """
 

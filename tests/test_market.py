@@ -301,7 +301,7 @@ def test_percentile_of_is_monotone_on_real_data(salary):
 
 def test_levels_from_market_data():
     # an expert's going rate = P67 (DOL Level IV) = P50 + 17/25 x (P75 - P50)
-    # = 135,980 + 0.68 x 36,000 = 160,460; top salary = P90 (DOMAIN.md 1)
+    # = 135,980 + 0.68 x 36,000 = 160,460; top salary = P90 (docs/domain.md section 1)
     p = occupation_percentiles("15-1252")
     bands = salary_bands(current_salary=120_000, percentiles=p, expertise="expert")
     assert bands.going_rate == pytest.approx(160_460)

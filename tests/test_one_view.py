@@ -1,4 +1,4 @@
-"""One view everywhere (DOMAIN.md 8): in the take-home view the asks close the after-tax gap
+"""One view everywhere (docs/domain.md section 8): in the take-home view the asks close the after-tax gap
 to the cent: a raise (the after-tax break-even) or a sign-on grossed up for tax."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Refreshers (DOMAIN.md 5): not guaranteed, always shown apart, counted in the totals only
+"""Refreshers (docs/domain.md section 5): not guaranteed, always shown apart, counted in the totals only
 when the user asks; the comparison, the take-home view and leaving early follow the choice."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""US 401(k) limits in the match (DOMAIN.md 4): pay counted up to IRC 401(a)(17), the
+"""US 401(k) limits in the match (docs/domain.md section 4): pay counted up to IRC 401(a)(17), the
 employee's deferral up to IRC 402(g), per tax year; an unstated employee rate is the match cap."""
 
 from __future__ import annotations

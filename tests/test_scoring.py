@@ -1,4 +1,4 @@
-"""The weighted package score (DOMAIN.md section 4): hand-worked and property-tested."""
+"""The weighted package score (docs/domain.md section 4): hand-worked and property-tested."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What to say, filled with the user's figures (DOMAIN.md sections 2 and 3)."""
+"""What to say, filled with the user's figures (docs/domain.md sections 2 and 3)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from calculator.counter import CounterRange, counter_range
 from calculator.errors import InputError
 from calculator.scripts import SCRIPT_TITLES, NegotiationScripts, negotiation_scripts
 
-# DOMAIN.md worked example: target 30,000, bottom line 28,000, top 40,000 -> 33,000 to 36,000
+# docs/domain.md worked example: target 30,000, bottom line 28,000, top 40,000 -> 33,000 to 36,000
 BANDS = SalaryBands(bottom_line=28_000, going_rate=30_000, top_salary=40_000, target=30_000)
 COUNTER = counter_range(target=30_000, bottom_line=28_000, top_salary=40_000)
 

@@ -1,4 +1,4 @@
-"""The simulation of offers' futures (calculator.simulate, DOMAIN.md 5 "Uncertainty").
+"""The simulation of offers' futures (calculator.simulate, docs/domain.md section 5 "Uncertainty").
 
 Every expected figure is worked by hand in the comment beside it. Statistical checks use a seed
 and a tolerance several standard errors wide, so they are deterministic and not fragile.

@@ -1,4 +1,4 @@
-"""The state income tax engine (DOMAIN.md 8) on rules written here, and its place in take-home
+"""The state income tax engine (docs/domain.md section 8) on rules written here, and its place in take-home
 pay: the state's tax and payroll lines, the flat rate as an override, unmodelled states."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Where an offer sits and how to respond (DOMAIN.md section 3)."""
+"""Where an offer sits and how to respond (docs/domain.md section 3)."""
 
 from __future__ import annotations
 
