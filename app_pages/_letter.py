@@ -22,7 +22,7 @@ from app_pages.models import OfferInput, ScenarioInput, column_label
 from app_pages.safe import escape
 from calculator.checklist import LETTER_ITEMS
 from calculator.errors import InputError
-from calculator.letter import FIELDS, Found, LetterReading, read_offer_letter
+from calculator.letter import LETTER_FIELDS, Found, LetterReading, read_offer_letter
 from calculator.money import format_money
 
 __all__ = ["LABELS", "letter_reader", "offer_updates"]
@@ -187,7 +187,7 @@ def _accepted(reading: LetterReading, currency: str) -> dict[str, Any]:
     """Each found field with its quote and a tick to accept it (an "up to" or range figure
     starts unticked); numbers can be edited. Returns the accepted values."""
     values: dict[str, Any] = {}
-    for name in FIELDS:
+    for name in LETTER_FIELDS:
         found = reading.fields.get(name)
         if found is None:
             continue

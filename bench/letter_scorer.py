@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from calculator.letter import FIELDS, LetterReading, read_offer_letter, reading_summary
+from calculator.letter import LETTER_FIELDS, LetterReading, read_offer_letter, reading_summary
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "letters"
 #: Letters written after the reader was tuned on the corpus, scored apart (their first score,
@@ -80,7 +80,7 @@ def score(letter: Path) -> LetterScore:
     result = LetterScore(letter.name, seconds=time.perf_counter() - start)
     got = reading_summary(reading)
     expected = wanted.get("fields", {})
-    for name in FIELDS:
+    for name in LETTER_FIELDS:
         want = expected.get(name)
         if want is None and name not in got:
             continue
@@ -116,7 +116,7 @@ def _check_extras(reading: LetterReading, wanted: dict[str, Any], result: Letter
 def totals(scores: list[LetterScore]) -> tuple[Counter[str], dict[str, Counter[str]]]:
     """Overall and per-field counts of right / wrong / missing."""
     overall: Counter[str] = Counter()
-    per_field: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
+    per_field: dict[str, Counter[str]] = {name: Counter() for name in LETTER_FIELDS}
     for s in scores:
         for name, outcome in s.outcome.items():
             overall[outcome] += 1

@@ -226,6 +226,7 @@ def _version() -> str:
 # Public names whose modules import pandas, Plotly or icalendar: loaded on first access.
 _LAZY: dict[str, str] = {
     "Found": "letter",
+    "LETTER_FIELDS": "letter",
     "LetterReading": "letter",
     "Mention": "letter",
     "read_offer_letter": "letter",
@@ -289,7 +290,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs only
         timeline_chart,
         vesting_chart,
     )
-    from .letter import Found, LetterReading, Mention, read_offer_letter
+    from .letter import LETTER_FIELDS, Found, LetterReading, Mention, read_offer_letter
     from .market import (
         HOURS_PER_YEAR,
         MARKET_CREDIT,
@@ -326,6 +327,7 @@ __all__ = [
     "GB_REGIONS",
     "HOLIDAY_COUNTRIES",
     "HOURS_PER_YEAR",
+    "LETTER_FIELDS",
     "LETTER_ITEMS",
     "LOG_KINDS",
     "MARKET_CREDIT",

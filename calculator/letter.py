@@ -49,7 +49,10 @@ from .errors import InputError
 if TYPE_CHECKING:
     from .offers import Offer
 
-__all__ = ["Found", "LetterReading", "Mention", "read_offer_letter"]
+__all__ = ["LETTER_FIELDS", "Found", "LetterReading", "Mention", "read_offer_letter"]
+
+#: The canonical fields a letter is read for, in display order (docs/domain.md section 9).
+LETTER_FIELDS: Final = FIELDS
 
 #: Which found (or mentioned) fields confirm each checklist item (docs/domain.md sections 3 and 9).
 _CONFIRMS: Final = {
