@@ -76,6 +76,12 @@ def _settings() -> Mapping[str, Any]:
     return settings
 
 
+def _too_close(top: float, gap: float) -> bool:
+    """The leader's total ``top`` and its ``gap`` to the runner-up are too close to call:
+    within the share set in defaults.toml (2%, docs/domain.md section 6), or nothing to lead."""
+    return top <= 0 or gap <= float(_settings()["too_close_to_call"]) * top
+
+
 def _check_offer(name: str, offer: object) -> Offer:
     if not isinstance(offer, Offer):
         raise InputError(name, f"must be an Offer, got {type(offer).__name__}")
@@ -387,8 +393,7 @@ class Comparison:
     @property
     def too_close_to_call(self) -> bool:
         """Totals within 2% of each other (docs/domain.md section 6)."""
-        top = self.leader.cumulative
-        return top <= 0 or self.gap <= float(_settings()["too_close_to_call"]) * top
+        return _too_close(self.leader.cumulative, self.gap)
 
     def outcome(self, *, net: bool = False) -> Outcome:
         """The leader, the gap, too close to call (within the 2% of docs/domain.md section 6), the
@@ -416,17 +421,15 @@ class Comparison:
         untaxed = [t.name for t in self.totals if t.cumulative_net is None]
         if untaxed:
             raise InputError("net", f"needs a tax profile for every offer ({', '.join(untaxed)})")
-        ranked = sorted(self.totals, key=lambda t: t.cumulative_net or 0.0, reverse=True)
-        leader, runner = ranked[0], ranked[1]
-        top, gap = (
-            leader.cumulative_net or 0.0,
-            (leader.cumulative_net or 0.0) - (runner.cumulative_net or 0.0),
-        )
-        close = top <= 0 or gap <= float(_settings()["too_close_to_call"]) * top
+        leader, runner = sorted(self.totals, key=lambda t: t.cumulative_net or 0.0, reverse=True)[
+            :2
+        ]
+        top = leader.cumulative_net or 0.0
+        gap = top - (runner.cumulative_net or 0.0)
         salary = next(
             (a.salary for a in self.asks_net if a.offer == runner.name and a.kind == "base"), None
         )
-        return Outcome(leader, runner, gap, close, salary, self.asks_net, net=True)
+        return Outcome(leader, runner, gap, _too_close(top, gap), salary, self.asks_net, net=True)
 
     @property
     def break_even_salary(self) -> float:
