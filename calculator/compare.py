@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ._data import load_toml
 from ._validate import check_choice, check_int_range, check_non_negative, check_positive
-from .benefits import employee_rate, plan_limits, value_benefits
+from .benefits import defaults, employee_rate, plan_limits, value_benefits
 from .equity import SCENARIOS
 from .errors import InputError
 from .money import format_money
@@ -561,11 +561,9 @@ def _net_break_even(weaker: Offer, target_net: float, years: int, factor: float)
     if weaker.tax is None:
         return None
 
-    def net_total(base: float) -> float:
-        net = _net_years(weaker, offer_years(weaker, years, base_salary=base))
-        return sum(net or ()) * factor
-
-    return _solve_base(net_total, target_net, weaker.base_salary)
+    return _solve_base(
+        lambda base: _net_total(weaker, years, base) * factor, target_net, weaker.base_salary
+    )
 
 
 def _net_asks(
@@ -667,12 +665,13 @@ def _day_asks(
     no value (home working valued as a share of pay) gives no ask.
     """
     asks = []
-    holiday = _one_more_day(weaker, years, total, "holiday_days")
+    start = total(weaker, years)
+    holiday = _one_more_day(weaker, years, total, "holiday_days") - start
     if holiday > 0 and gap_local / holiday <= _MAX_HOLIDAY_ASK:
         asks.append(Ask(weaker.name, "holiday_days", gap_local / holiday, weaker.currency))
     home = weaker.home_working
     if home is not None and home.days_per_week < 5:
-        worth = _one_more_day(weaker, years, total, "home_working_days")
+        worth = _one_more_day(weaker, years, total, "home_working_days") - start
         if worth > 0 and home.days_per_week + gap_local / worth <= 5:
             days = gap_local / worth
             asks.append(Ask(weaker.name, "home_working_days", days, weaker.currency))
@@ -682,23 +681,24 @@ def _day_asks(
 def _one_more_day(
     offer: Offer, years: int, total: Callable[[Offer, int], float], kind: str
 ) -> float:
-    """What one more holiday day a year, or one more home-working day a week, adds to
-    ``total`` over ``years`` (each year at that year's pay)."""
+    """``total`` over ``years`` with one more holiday day a year, or one more home-working
+    day a week (each year at that year's pay); the caller takes off the total without it."""
     if kind == "holiday_days":
         days = (offer.holiday_days or 0.0) + 1.0
-        if days > 260:  # a full year of working days already: no day left to ask for
-            return 0.0
+        if days > float(defaults()["holiday"]["working_days"]):
+            return total(offer, years)  # a full year of holiday already: no day to ask for
         more = replace(offer, holiday_days=days)
     else:
         home = offer.home_working
         assert home is not None
         more = replace(offer, home_working=replace(home, days_per_week=home.days_per_week + 1.0))
-    return total(more, years) - total(offer, years)
+    return total(more, years)
 
 
-def _net_total(offer: Offer, years: int) -> float:
-    """The offer's N-year value after tax (0 without a tax profile)."""
-    return sum(_net_years(offer, offer_years(offer, years)) or ())
+def _net_total(offer: Offer, years: int, base_salary: float | None = None) -> float:
+    """The offer's N-year value after tax (0 without a tax profile), optionally at another
+    base salary."""
+    return sum(_net_years(offer, offer_years(offer, years, base_salary=base_salary)) or ())
 
 
 def compare_offers(
