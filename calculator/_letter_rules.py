@@ -122,13 +122,16 @@ def _bound(up_to: bool, high: float | None) -> Bound:
     return "range" if high is not None else "up_to" if up_to else "exact"
 
 
-def _money_found(amount: Amount, quote: str, value: float | None = None) -> Found:
-    return Found(
-        amount.value if value is None else value,
-        quote,
-        _bound(amount.up_to, amount.high),
-        amount.high,
-    )
+def _money_found(
+    amount: Amount, quote: str, period: PayPeriod | None = None, hours: float | None = None
+) -> Found:
+    """A money figure as found; with ``period`` both ends of a range are made yearly."""
+    if period is None:
+        return Found(amount.value, quote, _bound(amount.up_to, amount.high), amount.high)
+    per_week = {} if hours is None else {"hours_per_week": hours}
+    value = to_annual(amount.value, period, **per_week)
+    high = None if amount.high is None else to_annual(amount.high, period, **per_week)
+    return Found(value, quote, _bound(amount.up_to, high), high)
 
 
 def _first(sentences: Sequence[str], pattern: str) -> tuple[str, re.Match[str]] | None:
@@ -302,16 +305,12 @@ def _annual_pay(
     sentence: str, amount: Amount, period: PayPeriod, found: Mapping[str, Found]
 ) -> Result:
     if period != "hour":
-        return _money_found(amount, sentence, to_annual(amount.value, period))
+        return _money_found(amount, sentence, period)
     hours = found.get("hours_per_week")
     if hours is None or hours.marked or not isinstance(hours.value, float):
         return Mention(sentence, "an hourly rate with no fixed weekly hours: ask for the hours")
-    annual = to_annual(amount.value, "hour", hours_per_week=hours.value)
-    high = (
-        None if amount.high is None else to_annual(amount.high, "hour", hours_per_week=hours.value)
-    )
     quote = sentence if hours.quote == sentence else f"{sentence} {hours.quote}"
-    return Found(annual, quote, _bound(amount.up_to, high), high)
+    return _money_found(amount, quote, "hour", hours.value)
 
 
 def read_currency(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
@@ -687,7 +686,7 @@ def read_car(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
         amount = _money_after(sentence, r"\bcar\b|vehicle", span=60)
         period = None if amount is None else period_of(sentence, amount)
         if amount is not None and period in ("year", "month"):
-            return _money_found(amount, sentence, to_annual(amount.value, period))
+            return _money_found(amount, sentence, period)
         mention = mention or Mention(sentence, "no yearly value is stated")
     return mention
 
@@ -705,7 +704,7 @@ def read_health(sentences: Sequence[str], found: Mapping[str, Found]) -> Result:
         )
         period = None if amount is None else period_of(sentence, amount)
         if amount is not None and period in ("year", "month"):
-            return _money_found(amount, sentence, to_annual(amount.value, period))
+            return _money_found(amount, sentence, period)
         mention = mention or Mention(sentence, "no yearly value is stated")
     return mention
 
@@ -818,7 +817,7 @@ def read_commission(sentences: Sequence[str], found: Mapping[str, Found]) -> Res
         if amount is not None:
             period = period_of(sentence, amount) or "year"
             if period in ("year", "month"):
-                return _money_found(amount, sentence, to_annual(amount.value, period))
+                return _money_found(amount, sentence, period)
     return None
 
 

@@ -419,3 +419,13 @@ def test_committed_pdf_and_docx_match_their_text() -> None:
     assert {k: f.value for k, f in from_docx.fields.items()} == {
         k: f.value for k, f in from_text.fields.items()
     }
+
+
+def test_a_monthly_range_is_made_yearly_at_both_ends() -> None:
+    reading = read_offer_letter(
+        "We are pleased to offer you the role of Analyst at Kite Ltd. "
+        "Your salary will be £3,000 to £3,500 per month."
+    )
+    found = reading.fields["base_salary"]
+    # 3,000 x 12 = 36,000 and 3,500 x 12 = 42,000: the top of the range is yearly too
+    assert (found.value, found.high, found.bound) == (36_000.0, 42_000.0, "range")
