@@ -12,8 +12,9 @@ input: every piece of it shown goes through :func:`app_pages.safe.escape`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import streamlit as st
 
@@ -28,6 +29,8 @@ from calculator.money import format_money
 __all__ = ["LABELS", "letter_reader", "offer_updates"]
 
 _KEY: Final = "_oc_letter"
+#: This tab's last reading and the digest of the letter it came from (not a field: not stored).
+_READ: Final = "_oc_letter_read"
 #: How each field is named on the page.
 LABELS: Final = {
     "employer": "Employer",
@@ -90,23 +93,26 @@ _SCHEDULES: Final = ("standard", "standard_quarterly", "front_loaded", "back_loa
 
 
 def _shown(name: str, found: Found, currency: str) -> str:
-    """A found value as the page shows it (plain text, not yet escaped)."""
-    value = found.value
-    if name in _MONEY and isinstance(value, float):
-        text = format_money(value, currency, decimals=2 if value < 100 else 0)
-    elif name in _RATES and isinstance(value, float):
-        text = f"{100 * value:g}%"
-    elif isinstance(value, dt.date):
-        text = value.strftime("%d %B %Y")
-    elif isinstance(value, tuple):
-        text = ", ".join(f"{100 * v:g}%" if isinstance(v, float) else str(v) for v in value)
-    else:
-        text = f"{value:g}" if isinstance(value, float) else str(value)
+    """A found value as the page shows it (plain text, not yet escaped); both ends of a range
+    in the same form."""
+    text = _value_text(name, found.value, currency)
     if found.bound == "up_to":
         return f"up to {text}"
     if found.bound == "range" and found.high is not None:
-        return f"{text} (low end of a range to {found.high:g})"
+        return f"{text} (low end of a range to {_value_text(name, found.high, currency)})"
     return text
+
+
+def _value_text(name: str, value: Any, currency: str) -> str:
+    if name in _MONEY and isinstance(value, float):
+        return format_money(value, currency, decimals=2 if value < 100 else 0)
+    if name in _RATES and isinstance(value, float):
+        return f"{100 * value:g}%"
+    if isinstance(value, dt.date):
+        return value.strftime("%d %B %Y")
+    if isinstance(value, tuple):
+        return ", ".join(f"{100 * v:g}%" if isinstance(v, float) else str(v) for v in value)
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def offer_updates(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -220,11 +226,23 @@ def letter_reader(columns: list[str], currency: str) -> None:
         if source is None:
             return
         try:
-            reading = read_offer_letter(source)
+            reading = _read(source)
         except InputError as error:
             st.error(escape(f"The letter could not be read: it {error.rule}."))
             return
         _results(reading, columns, currency)
+
+
+def _read(source: str | bytes) -> LetterReading:
+    """The letter read once: a rerun of the page (any edit on Compare) reuses the reading
+    while the letter is the same. Kept in this tab's memory only, never in the store."""
+    digest = hashlib.sha256(source.encode() if isinstance(source, str) else source).hexdigest()
+    kept = st.session_state.get(_READ)
+    if isinstance(kept, tuple) and kept[0] == digest:
+        return cast("LetterReading", kept[1])
+    reading = read_offer_letter(source)
+    st.session_state[_READ] = (digest, reading)
+    return reading
 
 
 def _results(reading: LetterReading, columns: list[str], currency: str) -> None:
@@ -238,7 +256,8 @@ def _results(reading: LetterReading, columns: list[str], currency: str) -> None:
                 "Change the currency on Your numbers first, or convert the figures."
             )
         )
-    values = _accepted(reading, currency)
+    # figures in the letter's own money where it says which (the warning above tells the rest)
+    values = _accepted(reading, letter_currency if isinstance(letter_currency, str) else currency)
     offers = [prefix for prefix in columns if prefix.startswith("offers.")]
     if offers:
         target = st.selectbox(

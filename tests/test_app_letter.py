@@ -96,3 +96,24 @@ def test_the_letters_deadline_goes_into_the_applications_plan(home) -> None:
     assert manchester.stage == "offer"  # it was still "interviewing": the letter is the offer
     others = [a for a in applications if a.id != "example-mcr"]
     assert [str(a.answer_by) for a in others] == ["2026-12-13", "None"]  # left as they were
+
+
+def test_the_letter_is_read_once_not_on_every_rerun(home, monkeypatch) -> None:
+    import app_pages._letter as letter_page
+
+    reads: list[int] = []
+    real = letter_page.read_offer_letter
+
+    def counted(source):
+        reads.append(1)
+        return real(source)
+
+    monkeypatch.setattr(letter_page, "read_offer_letter", counted)
+    at = _paste(open_app("compare"), (LETTERS / "uk_salaried_analyst.txt").read_text("utf-8"))
+    at.checkbox(key="_oc_letter.take.holiday_days").uncheck().run()  # two more reruns
+    at.number_input(key="offers.0.base_salary").set_value(50_000).run()
+    assert not at.exception
+    assert len(reads) == 1
+    # another letter is read afresh
+    _paste(at, (LETTERS / "uk_law_firm.txt").read_text("utf-8"))
+    assert len(reads) == 2
