@@ -11,6 +11,7 @@ the plan on exactly as a contact typed into the log does.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from dataclasses import dataclass
 from typing import Any, Final
@@ -91,19 +92,23 @@ def today() -> dt.date:
 @dataclass(frozen=True, slots=True)
 class Context:
     """What several sections need from the other pages, worked out once a run: the levels
-    and range to quote (Your numbers), each offer column (Compare) and whose holidays count."""
+    and range to quote (Your numbers), each offer column and the equal-value asks (Compare),
+    and whose holidays count."""
 
     bands: Any
     counter: Any
     offers: list[tuple[str, Any, InputError | None]]
     region: tuple[str | None, str | None]
+    asks: tuple[str, ...]
 
 
 def context(inputs: ScenarioInput) -> Context:
-    """The levels, the range to quote, the offers (not your current job) and the holidays."""
+    """The levels, the range to quote, the offers (not your current job), their asks and the
+    holidays."""
     bands, counter, _ = glue.bands_and_counter(inputs.numbers, report=False)
     offers = [c for c in inputs.core_offers() if c[0] != CURRENT_JOB]
-    return Context(bands, counter, offers, holiday_region(inputs))
+    asks = _asks(inputs, offers)
+    return Context(bands, counter, offers, holiday_region(inputs), asks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +286,8 @@ def plan_section(owner: Planned) -> None:
         st.caption(escape(note))
     st.download_button(
         "This application's calendar (.ics)",
-        data=plan_to_ics(plan, calendar_name=f"{plan.label} follow-up"),
+        # made only when the button is pressed, not on every rerun
+        data=functools.partial(plan_to_ics, plan, calendar_name=f"{plan.label} follow-up"),
         file_name="follow-up-plan.ics",
         mime="text/calendar",
         key=f"_oc_ics.{owner.index}",
@@ -302,7 +308,7 @@ def timeline_section(planned: list[Planned]) -> None:
     glue.plot(charts.timeline_chart(with_plans, today=today()), key="chart_timeline")
     st.download_button(
         "Add every application to your calendar (.ics)",
-        data=plans_to_ics(with_plans),
+        data=functools.partial(plans_to_ics, with_plans),
         file_name="job-search.ics",
         mime="text/calendar",
         key="_oc_ics_all",
@@ -351,7 +357,7 @@ def _ready(key: str, details: Any) -> str:
 def _details(inputs: ScenarioInput, found: Context, application: ApplicationInput) -> Any:
     from calculator import messages
 
-    counter, asks = found.counter, _asks(inputs, found)
+    counter, asks = found.counter, found.asks
     names = application.names
     return messages.MessageDetails(
         contact_name=names[0] if names else None,
@@ -410,12 +416,14 @@ def _reset(path: str) -> None:
     st.session_state[path] = None
 
 
-def _asks(inputs: ScenarioInput, found: Context) -> tuple[str, ...]:
+def _asks(
+    inputs: ScenarioInput, columns: list[tuple[str, Any, InputError | None]]
+) -> tuple[str, ...]:
     """The equal-value asks (Compare), for the counter-offer message, where there are two
     offers to compare."""
     from calculator.compare import compare_offers
 
-    offers = [offer for _, offer, error in found.offers if offer is not None and not error]
+    offers = [offer for _, offer, error in columns if offer is not None and not error]
     if len(offers) < 2:
         return ()
     try:
