@@ -337,9 +337,6 @@ class WorkingDays:
         return f"the US ({self.subdivision})" if self.subdivision else "the US (federal)"
 
 
-_WEEKENDS: Final = WorkingDays()
-
-
 def roll_to_working_day(
     day: dt.date, *, country: str | None = None, subdivision: str | None = None
 ) -> dt.date:
