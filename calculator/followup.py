@@ -106,20 +106,10 @@ ACTION_KINDS: Final = (
     "rejection_reply",
 )
 #: What a sent log entry was for; ``None`` on an entry means "work it out from the date".
+#: Every action kind but the two that a check-in records (a status check, a reply), and
+#: "other".
 LOG_KINDS: Final = (
-    "thank_you",
-    "references",
-    "agency_feedback",
-    "promised_item",
-    "check_in",
-    "move_on",
-    "offer_in_writing",
-    "offer_letter",
-    "counter_offer",
-    "answer_offer",
-    "accept_offer",
-    "decline_offer",
-    "rejection_reply",
+    *(kind for kind in ACTION_KINDS if kind not in ("status_check", "reply")),
     "other",
 )
 #: The log kind that records each action kind as done (see :func:`done_entry`).
